@@ -1,0 +1,59 @@
+# slant — every task a person or CI runs. `make help` lists them.
+# The virtual environment lives in .venv and is installed from requirements.lock.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CELL_TIMEOUT ?= 600
+
+.PHONY: help env run test lint typecheck pytest lab lock clean
+
+help: ## show this list of targets
+	@echo "slant — make targets (run them from the repository's root):"
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
+	@touch $(STAMP)
+
+env: $(STAMP) ## create .venv and install the exact versions in requirements.lock
+
+run: env ## execute the notebooks in order; regenerate figures/ and results/
+	$(BIN)/python -m slant.runner --timeout $(CELL_TIMEOUT)
+
+lint: env ## ruff, codespell, and a check that notebooks are stored without outputs
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/codespell src tests docs README.md corpus/README.md
+
+typecheck: env ## mypy --strict on the package
+	$(BIN)/mypy
+
+pytest: env ## the test suite, notebooks included
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest ## install, then lint, type check and run the whole test suite
+
+lab: env ## open JupyterLab on the notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks
+
+lock: ## regenerate requirements.lock from pyproject.toml in a clean environment
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet ".[dev]"
+	{ echo "# Exact versions installed by 'make env'. Regenerate with 'make lock'."; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^slant[= @]' ; } > requirements.lock
+	rm -rf .lock-venv
+
+clean: ## remove the virtual environment and caches (not figures/ or results/)
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis out

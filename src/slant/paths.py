@@ -1,0 +1,62 @@
+"""Where the project's folders are: the corpus, and the outputs the notebooks write.
+
+Notebooks and the runner find the repository's root by walking up from the working
+directory to the folder that holds ``corpus/article``; ``SLANT_PROJECT_ROOT`` overrides it.
+Outputs go to ``figures/`` and ``results/`` under the root unless ``SLANT_OUTPUT_DIR``
+names another folder (the test suite and ``make verify`` use that to write elsewhere).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT_ENV = "SLANT_PROJECT_ROOT"
+OUTPUT_DIR_ENV = "SLANT_OUTPUT_DIR"
+
+
+def project_root(start: str | Path | None = None) -> Path:
+    """The repository's root folder.
+
+    Raises
+    ------
+    FileNotFoundError
+        No folder above ``start`` (default: the working directory) holds ``corpus/article``.
+    """
+    override = os.environ.get(PROJECT_ROOT_ENV)
+    if override:
+        return Path(override).resolve()
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "corpus" / "article").is_dir():
+            return folder
+    msg = (
+        f"cannot find the slant project folder above {here}; run from inside the repository "
+        f"or set {PROJECT_ROOT_ENV}"
+    )
+    raise FileNotFoundError(msg)
+
+
+def output_root() -> Path:
+    """The folder under which ``figures/`` and ``results/`` are written."""
+    override = os.environ.get(OUTPUT_DIR_ENV)
+    return Path(override).resolve() if override else project_root()
+
+
+def figures_dir() -> Path:
+    """The folder for charts (created if missing)."""
+    path = output_root() / "figures"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def results_dir() -> Path:
+    """The folder for tidy result tables (created if missing)."""
+    path = output_root() / "results"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def article_path() -> Path:
+    """The article under study, as shipped in ``corpus/article/``."""
+    return project_root() / "corpus" / "article" / "000_538137e8ce602f76.txt"
