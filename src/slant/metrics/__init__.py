@@ -1,6 +1,14 @@
 """The metric families. Importing this package registers every metric in the registry."""
 
-from slant.metrics import registry
+from slant.metrics import readability, registry, rhetoric, sentiment, structure
 from slant.metrics.base import Evidence, Measurement
 
-__all__ = ["Evidence", "Measurement", "registry"]
+__all__ = [
+    "Evidence",
+    "Measurement",
+    "readability",
+    "registry",
+    "rhetoric",
+    "sentiment",
+    "structure",
+]

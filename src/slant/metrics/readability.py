@@ -312,14 +312,20 @@ def _word_facts(norm: str) -> _WordFacts:
     return _WordFacts(
         syllables=count_syllables(norm),
         letters=len(_WORD_CHARACTER.findall(norm)),
-        characters=_ari_characters(norm),
+        characters=sum(1 for ch in norm if unicodedata.category(ch)[0] in _ARI_CATEGORIES),
         on_easy_list=len(forms) == 1 and forms[0] in easy_words(),
     )
 
 
 @lru_cache(maxsize=4096)
-def _ari_characters(text: str) -> int:
-    return sum(1 for ch in text if unicodedata.category(ch)[0] in _ARI_CATEGORIES)
+def _punctuation_characters(norm: str) -> int:
+    """ARI characters of a non-word token: its length if it is pure punctuation, else 0.
+
+    Emoji sequences (keycaps such as ``#️⃣`` included) and other symbols count nothing.
+    """
+    if all(unicodedata.category(ch)[0] == "P" for ch in norm):
+        return len(norm)
+    return 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,9 +368,7 @@ class ReadabilityCounts:
     linsear_sentences: int
 
 
-def _count(
-    parsed: ParsedDocument, evidence: list[Evidence] | None
-) -> ReadabilityCounts:
+def _count(parsed: ParsedDocument, evidence: list[Evidence] | None) -> ReadabilityCounts:
     words_per_sentence: list[int] = []
     syllables_per_word: list[int] = []
     letters = characters = polysyllables = difficult = complex_words = 0
@@ -372,10 +376,11 @@ def _count(
     for sentence in parsed.sentences:
         n_words = 0
         for token in sentence.tokens:
+            if not token.is_word:
+                characters += _punctuation_characters(token.norm)
+                continue
             facts = _word_facts(token.norm)
             characters += facts.characters
-            if not token.is_word:
-                continue
             n_words += 1
             syllables = facts.syllables
             syllables_per_word.append(syllables)
@@ -576,7 +581,7 @@ def measure(parsed: ParsedDocument, *, evidence: bool = True) -> Measurement:
 
 
 def naive_readability(text: str) -> dict[str, float]:
-    """textstat's own values on the raw text, with textstat's own sentence splitting.
+    """Return textstat's own values on the raw text, with textstat's own sentence splitting.
 
     For teaching: compare with :func:`measure` to see what segmentation changes. textstat
     runs under :func:`slant.syllables.textstat_offline` (no download; its caches are
@@ -596,7 +601,7 @@ def naive_readability(text: str) -> dict[str, float]:
         counts ``sentences``, ``words`` and ``syllables``. When textstat finds no words,
         every value except the counts is NaN (textstat itself would report 0.0).
     """
-    import textstat  # deferred: importing textstat imports NLTK
+    import textstat  # noqa: PLC0415  (importing textstat imports NLTK: ~1.7 s, notebooks only)
 
     with textstat_offline():
         values: dict[str, float] = {
