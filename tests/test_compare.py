@@ -83,7 +83,7 @@ def test_bootstrap_ci_is_deterministic_and_brackets_median() -> None:
 _M = Metric(
     name="rate_x",
     family="rhetoric",
-    label="X per 100 words",
+    label="Rate of x",
     unit="per 100 words",
     direction="higher means more X",
     definition="How often X happens.",
@@ -110,12 +110,19 @@ _PARA = Metric(
 
 def test_reading_sentences() -> None:
     assert reading(_M, 5.0, 99.4, 300, "lee") == (
-        "The x per 100 words (5.0) is higher than in 99% of the 300 lee documents."
+        "The rate of x (5.0) is higher than in 99% of the 300 lee documents."
     )
     assert reading(_M, 0.0, 2.0, 300, "lee") == (
-        "The x per 100 words (0.0) is lower than in 98% of the 300 lee documents."
+        "The rate of x (0.0) is lower than in 98% of the 300 lee documents."
     )
     assert "100%" in reading(_M, 9.0, 100.0, 10, "lee")
+    # a single-document baseline (the control) is compared value against value
+    assert reading(_M, 2.0, 100.0, 1, "control", 1.0, "control report") == (
+        "The rate of x (2.0) is higher than in the control report (1.0)."
+    )
+    assert reading(_M, 2.0, 100.0, 5, "lee", noun="Lee news stories").endswith(
+        "than in 100% of the 5 Lee news stories."
+    )
 
 
 def test_supported_metrics_skips_counts_and_paragraphs() -> None:

@@ -20,7 +20,7 @@ import importlib.util
 from functools import cache
 from pathlib import Path
 
-from slant.corpus import Corpus, InputError, load_folder, read_text
+from slant.corpus import DEFAULT_MAX_BYTES, Corpus, InputError, load_folder, read_text
 
 #: SHA-256 of ``lee_background.cor`` as shipped in the gensim 4.x wheels; checked on load.
 LEE_SHA256 = "5d78d6dafd953bbf65797bef09a9ffb9ec430583381be705f8fd460000f370fb"
@@ -74,6 +74,6 @@ def lee() -> Corpus:
     return Corpus(name="lee", description=LEE_DESCRIPTION, documents=docs)
 
 
-def folder(path: str | Path) -> Corpus:
+def folder(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
     """A folder of ``.txt`` / ``.md`` files as a baseline (one article per file)."""
-    return load_folder(path, kind="baseline")
+    return load_folder(path, kind="baseline", max_bytes=max_bytes)

@@ -232,14 +232,54 @@ def _fmt(x: float) -> str:
     return f"{x:.1f}" if abs(x) < 100 else f"{x:.0f}"
 
 
-def reading(metric: Metric, value: float, percentile: float, n: int, baseline: str) -> str:
-    """One plain-language sentence placing ``value`` within the baseline."""
-    label = metric.label[0].lower() + metric.label[1:]
-    docs = f"the {n} {baseline} documents"
+#: Labels that start with a name or an acronym keep their capital in a sentence.
+_KEEP_CAPITAL = (
+    "Flesch",
+    "Gunning",
+    "SMOG",
+    "Coleman",
+    "Automated",
+    "Dale",
+    "Linsear",
+    "ALL-CAPS",
+    "VADER",
+)
+
+
+def _sentence_label(label: str) -> str:
+    if label.startswith(_KEEP_CAPITAL) or label[:2].isupper():
+        return label
+    return label[0].lower() + label[1:]
+
+
+def reading(
+    metric: Metric,
+    value: float,
+    percentile: float,
+    n: int,
+    baseline: str,
+    reference: float = math.nan,
+    noun: str = "",
+) -> str:
+    """One plain-language sentence placing ``value`` within the baseline.
+
+    ``reference`` is the baseline median; with a single-document baseline (the control)
+    the sentence compares with that document's value instead of giving a percentile.
+    """
+    label = _sentence_label(metric.label)
+    docs = f"the {n} {noun or baseline + ' documents'}"
     if math.isnan(value):
         return f"The {label} is undefined for this text ({metric.nan_when or 'not measurable'})."
     if math.isnan(percentile):
         return f"The baseline has no values for {label}."
+    if n == 1 and not math.isnan(reference):
+        if value == reference:
+            return f"The {label} ({_fmt(value)}) is the same as in the {noun or baseline}."
+        side = "higher" if value > reference else "lower"
+        return (
+            f"The {label} ({_fmt(value)}) is {side} than in the {noun or baseline} "
+            f"({_fmt(reference)})."
+        )
     if percentile >= 50:
         share = round(percentile)
         share = min(share, 99) if percentile < 100 else 100
@@ -295,6 +335,7 @@ def compare(
     text_id: str = "article",
     baseline: str = "baseline",
     description: str = "",
+    noun: str = "",
     metrics: Iterable[Metric] | None = None,
     paragraphs: bool | None = None,
     n_resamples: int = DEFAULT_BOOTSTRAP,
@@ -310,6 +351,8 @@ def compare(
         One row per baseline document, one column per metric.
     text_id, baseline, description : str
         Names for tables and captions.
+    noun : str
+        How readings name the baseline's documents (e.g. ``"Lee news stories"``).
     metrics : iterable of Metric, optional
         Restrict to these metrics (default: every registered metric).
     paragraphs : bool, optional
@@ -352,7 +395,7 @@ def compare(
                 percentile=pct,
                 z=z,
                 scale_method=method,
-                reading=reading(m, value, pct, int(sample.size), baseline),
+                reading=reading(m, value, pct, int(sample.size), baseline, float(q50), noun),
             )
         )
     return Comparison(

@@ -277,7 +277,10 @@ def count_emoji(text: str) -> int:
 
 # Invisible format characters: zero-width space/non-joiner, word joiner, byte-order mark,
 # soft hyphen and bidirectional marks. They change nothing a reader sees.
-_INVISIBLE = "\u00ad\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_INVISIBLE = (
+    "\u00ad\u200b\u200c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
 _TYPOGRAPHY = str.maketrans(
     {
         **dict.fromkeys("‘’‚‛′‹›ʼ´＇", "'"),
@@ -288,11 +291,7 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("\u2007\u2008\u2009\u200a\u202f\u205f\u3000", " "),
         # hyphen, non-breaking hyphen, figure dash, en dash, minus sign
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-"),
-        **dict.fromkeys(
-            "\u00ad\u200b\u200c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-            "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff",
-            None,
-        ),
+        **dict.fromkeys(_INVISIBLE, None),
     }
 )
 # A zero-width joiner is kept only where it glues two emoji together.
@@ -441,7 +440,7 @@ _BOUNDARY, _NOT_BOUNDARY, _AMBIGUOUS = 0, 1, 2
 # words ("Ill."/"ill.", "Miss."/"miss.", "Me."/"me."). Written in lower case before a
 # full stop and a capital, they end a sentence ("a talented man. I miss him").
 _LOWERCASE_WORDS = frozenset(
-    "art con fed id ill is man mass may me min miss no ok ore wash".split()  # noqa: SIM905
+    "art con fed id ill is man mass may me min miss no ok wash".split()  # noqa: SIM905
 )
 
 
