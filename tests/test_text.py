@@ -312,6 +312,7 @@ def test_quote_positive(block: str) -> None:
         "“Enough,” the minister said.",
         "He called it “defensive action.”",
         "“Unbalanced quote without an end.",
+        ">50 people were hurt.",
     ],
 )
 def test_quote_negative(block: str) -> None:

@@ -11,6 +11,7 @@ projector. SVG output is made byte-reproducible by a fixed hash salt and no date
 from __future__ import annotations
 
 import math
+import textwrap
 import tempfile
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -312,15 +313,13 @@ def distance_profile(
         ax.axvline(0, color=NEUTRAL_GREY, lw=1)
         ax.set_xlim(-8.5, 8.5)
         ax.set_xlabel("robust z: distance from the baseline median in spreads (clipped at ±8)")
-        ax.set_title(
-            f"Where the article sits against {comparison.baseline} "
-            f"({comparison.n_documents} documents)"
-        )
+        ax.set_title(f"Where the article sits against the baseline ({comparison.baseline})")
         ax.legend(loc="lower right")
     _caption(
         fig,
-        "Boxes: middle half of the baseline documents; whiskers: 1.5 × box. "
-        "Sorted by the article's distance from the baseline median.",
+        f"Baseline: {comparison.baseline_description or comparison.baseline} "
+        f"({comparison.n_documents} documents). Boxes: middle half of the baseline; "
+        "whiskers: 1.5 × box. Sorted by distance from the median.",
     )
     return fig
 
@@ -400,11 +399,14 @@ def facts_checklist(table: pd.DataFrame) -> Figure:
                 )
         ax.set_xticks(range(len(texts)), texts)
         ax.xaxis.tick_top()
-        ax.set_yticks(range(len(facts)), [statements[f][:60] for f in facts])
+        ax.set_yticks(
+            range(len(facts)),
+            [textwrap.shorten(statements[f], 60, placeholder=" …") for f in facts],
+        )
         ax.invert_yaxis()
         ax.set_xlim(-0.5, len(texts) - 0.5)
         for side in ("left", "bottom"):
             ax.spines[side].set_visible(False)
         ax.tick_params(length=0)
-        ax.set_title("Key facts of the event: mentioned (●) or not (×)")
+        ax.set_title("Key facts of the event: mentioned (●) or not (×)", pad=28)
     return fig

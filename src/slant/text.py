@@ -609,7 +609,7 @@ def _line_marker(content: str) -> str | None:
         return "emoji"
     if _MD_HEADING_RE.match(content):
         return "md_heading"
-    if content.startswith(">"):
+    if content.startswith(">") and content[1:2] in ("", " ", "\t", ">"):
         return "md_quote"
     if _BULLET_RE.match(content):
         return "bullet"
