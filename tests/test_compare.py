@@ -117,7 +117,7 @@ def test_reading_sentences() -> None:
     )
     assert "100%" in reading(_M, 9.0, 100.0, 10, "lee")
     # a single-document baseline (the control) is compared value against value
-    assert reading(_M, 2.0, 100.0, 1, "control", 1.0, "control report") == (
+    assert reading(_M, 2.0, 100.0, 1, "control", reference=1.0, noun="control report") == (
         "The rate of x (2.0) is higher than in the control report (1.0)."
     )
     assert reading(_M, 2.0, 100.0, 5, "lee", noun="Lee news stories").endswith(

@@ -24,7 +24,7 @@ from slant.compare import Comparison, Distance, compare, has_paragraphs, style_d
 from slant.corpus import DEFAULT_MAX_BYTES, Corpus, Document, InputError, load_article
 from slant.metrics import sentiment
 from slant.paths import project_root
-from slant.profile import Profile, profile
+from slant.profile import Profile, metric_names, profile
 from slant.text import ParsedDocument, parse
 
 #: Names a baseline can be asked for by; anything else is taken as a folder path.
@@ -65,6 +65,7 @@ class Baseline:
         label: str,
         corpus: Corpus,
         table: pd.DataFrame,
+        *,
         note: str = "",
         noun: str = "",
     ):
@@ -126,9 +127,7 @@ class Baseline:
         for i in range(bins):
             low, high = i / bins, (i + 1) / bins
             inside = comp[(pos >= low) & ((pos < high) if i < bins - 1 else (pos <= high))]
-            q25, q50, q75 = (
-                np.percentile(inside, [25, 50, 75]) if inside.size else (math.nan,) * 3
-            )
+            q25, q50, q75 = np.percentile(inside, [25, 50, 75]) if inside.size else (math.nan,) * 3
             rows.append(
                 {
                     "position": (low + high) / 2,
@@ -223,11 +222,11 @@ def load_baseline(
         label = f"folder {corpus.name}: {len(corpus)} texts"
         noun = f"texts in {corpus.name}"
     table = scale.score(corpus, cache=cache, progress=progress) if len(corpus) else _empty()
-    return Baseline(corpus.name, label, corpus, table, note, noun)
+    return Baseline(corpus.name, label, corpus, table, note=note, noun=noun)
 
 
 def _empty() -> pd.DataFrame:
-    return pd.DataFrame(columns=[*scale.META_COLUMNS, *scale.metric_names()])
+    return pd.DataFrame(columns=[*scale.META_COLUMNS, *metric_names()])
 
 
 @dataclass(frozen=True)
@@ -279,7 +278,8 @@ def analyze(
         The baseline holds no documents (e.g. coverage not fetched).
     """
     if not baseline.available:
-        msg = f"the {baseline.name} baseline holds no documents: {baseline.note or 'nothing loaded'}"
+        why = baseline.note or "nothing loaded"
+        msg = f"the {baseline.name} baseline holds no documents: {why}"
         raise InputError(msg)
     prof = profile(doc)
     comparison = compare(

@@ -258,6 +258,7 @@ def reading(
     percentile: float,
     n: int,
     baseline: str,
+    *,
     reference: float = math.nan,
     noun: str = "",
 ) -> str:
@@ -395,7 +396,9 @@ def compare(
                 percentile=pct,
                 z=z,
                 scale_method=method,
-                reading=reading(m, value, pct, int(sample.size), baseline, float(q50), noun),
+                reading=reading(
+                    m, value, pct, int(sample.size), baseline, reference=float(q50), noun=noun
+                ),
             )
         )
     return Comparison(

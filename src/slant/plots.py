@@ -11,8 +11,8 @@ projector. SVG output is made byte-reproducible by a fixed hash salt and no date
 from __future__ import annotations
 
 import math
-import textwrap
 import tempfile
+import textwrap
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
