@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CELL_TIMEOUT ?= 600
 
-.PHONY: help env run test lint typecheck pytest lab lock clean
+.PHONY: help env run verify analyze test lint typecheck pytest lab lock clean
 
 help: ## show this list of targets
 	@echo "slant — make targets (run them from the repository's root):"
@@ -21,7 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	@touch $(STAMP)
 
@@ -29,6 +29,13 @@ env: $(STAMP) ## create .venv and install the exact versions in requirements.loc
 
 run: env ## execute the notebooks in order; regenerate figures/ and results/
 	$(BIN)/python -m slant.runner --timeout $(CELL_TIMEOUT)
+
+verify: env ## regenerate figures/ and results/ into a temporary folder; fail on any difference
+	$(BIN)/python -m slant.runner --verify --timeout $(CELL_TIMEOUT)
+
+analyze: env ## run notebook 07 on ARTICLE=path-or-url; outputs go to out/analyses/<article>/
+	@test -n "$(ARTICLE)" || { echo "usage: make analyze ARTICLE=path/to/article.txt (or a URL)"; exit 2; }
+	$(BIN)/python -m slant.runner --analyze "$(ARTICLE)" --timeout $(CELL_TIMEOUT)
 
 lint: env ## ruff, codespell, and a check that notebooks are stored without outputs
 	$(BIN)/ruff check src tests benchmarks

@@ -21,7 +21,14 @@ import pandas as pd
 
 from slant import baselines, context, coverage, keyness, scale
 from slant.compare import Comparison, Distance, compare, has_paragraphs, style_distance
-from slant.corpus import DEFAULT_MAX_BYTES, Corpus, Document, InputError, load_article
+from slant.corpus import (
+    DEFAULT_MAX_BYTES,
+    Corpus,
+    Document,
+    InputError,
+    load_article,
+    read_text,
+)
 from slant.metrics import sentiment
 from slant.paths import project_root
 from slant.profile import Profile, metric_names, profile
@@ -322,3 +329,41 @@ def comparison_tables(analyses: list[Analysis]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame()
     return pd.concat(frames, ignore_index=True)
+
+
+def load_input(
+    spec: str,
+    *,
+    allow_private: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 20.0,
+) -> Document:
+    """Load an article given as a path, an ``http(s)`` URL, or pasted text.
+
+    An empty ``spec`` means the project's own article. A string that names no existing file
+    but contains a line break or at least a few words is taken as pasted text; anything
+    else that is not a file is an error (probably a mistyped path).
+
+    Raises
+    ------
+    InputError
+        A missing file, a failed fetch, or unusable text (one line saying what to do).
+    """
+    text = spec.strip()
+    if not text:
+        return load_article(project_root() / "corpus" / "article" / "000_538137e8ce602f76.txt")
+    if "\n" not in text and text.lower().startswith(("http://", "https://")):
+        from slant.fetch import load_url  # noqa: PLC0415  (network code only when asked)
+
+        return load_url(text, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
+    candidate = Path(text) if "\n" not in text and len(text) < 4096 else None
+    if candidate is not None and (candidate.exists() or len(text.split()) < 5):
+        return load_article(candidate, max_bytes=max_bytes)
+    return read_text(spec, id="pasted-text", max_bytes=max_bytes, name="<pasted text>")
+
+
+def slug(doc: Document) -> str:
+    """A short, file-name-safe name for a document (for output folders)."""
+    base = doc.id if doc.id not in {"text", "pasted-text"} else f"{doc.id}-{doc.sha256[:8]}"
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in base.lower())
+    return "-".join(part for part in cleaned.split("-") if part)[:60] or doc.sha256[:12]

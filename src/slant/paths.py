@@ -57,6 +57,12 @@ def results_dir() -> Path:
     return path
 
 
+def analyses_dir() -> Path:
+    """Where analyses of other articles go (``out/analyses`` or under ``SLANT_OUTPUT_DIR``)."""
+    override = os.environ.get(OUTPUT_DIR_ENV)
+    return Path(override) / "analyses" if override else project_root() / "out" / "analyses"
+
+
 def article_path() -> Path:
     """The article under study, as shipped in ``corpus/article/``."""
     return project_root() / "corpus" / "article" / "000_538137e8ce602f76.txt"
