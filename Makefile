@@ -51,7 +51,7 @@ pytest: env ## the test suite, notebooks included
 test: lint typecheck pytest ## install, then lint, type check and run the whole test suite
 
 lab: env ## open JupyterLab on the notebooks
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab --notebook-dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 lock: ## regenerate requirements.lock from pyproject.toml in a clean environment
 	rm -rf .lock-venv

@@ -222,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         out_dir = root / "out" / "notebooks"
         total = run_all(paths, out_dir, args.timeout)
-    except Exception as exc:  # noqa: BLE001  (one line for any failure; details in the notebook)
+    except Exception as exc:
         first = str(exc).strip().splitlines()
         sys.stderr.write(f"slant: {first[-1] if first else type(exc).__name__}\n")
         return 1
