@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from tests.conftest import ROOT
 
 from slant import runner
-from tests.conftest import ROOT
 
 NOTEBOOKS = runner.notebook_paths(ROOT)
 SKELETON = ("Overview", "Prerequisites", "Imports", "Summary", "What's next", "References")
@@ -206,7 +206,7 @@ def test_jupyter_server_lists_the_notebooks(tmp_path: Path) -> None:
     jupyter = shutil.which("jupyter", path=str(Path(sys.executable).parent))
     assert jupyter is not None
     port = _free_port()
-    token = "slant-test-token"  # noqa: S105  (a throwaway token for a loopback-only server)
+    token = "slant-test-token"
     process = subprocess.Popen(
         [
             jupyter,

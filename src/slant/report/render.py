@@ -122,7 +122,7 @@ VERSIONED_PACKAGES = (
 _FAMILY_NAMES = {
     "rhetoric": "rhetoric markers",
     "sentiment": "sentiment markers",
-    "structure": "quotation and sourcing markers",
+    "structure": "structure markers (quotations, sources, fragments, emoji)",
 }
 
 
@@ -163,7 +163,7 @@ class ReportHighlight:
     @property
     def explanation(self) -> str:
         """Every explanation of the span in one line."""
-        return "; ".join(self.notes)
+        return "; ".join(note.rstrip(". ") for note in self.notes) + "."
 
 
 def _registry_maps() -> tuple[dict[str, str], dict[str, int]]:
@@ -206,20 +206,23 @@ def report_highlights(evidence: Iterable[Evidence], text: str) -> tuple[ReportHi
                 e.label,
             ),
         )
+        metrics = list(dict.fromkeys(item.metric for item in items))
+        explained = {item.label for item in items if item.note}
         labels: list[str] = []
-        metrics: list[str] = []
         notes: list[str] = []
         seen_notes: set[str] = set()
         for item in items:
-            if item.metric not in metrics:
-                metrics.append(item.metric)
-            # the same explanation filed under a second metric (a count and an index)
-            if item.note and item.note in seen_notes:
+            # the same explanation filed under a second metric (a count and an index), or
+            # a bare label that another metric explains at the same span
+            if (item.note and item.note in seen_notes) or (
+                not item.note and item.label in explained
+            ):
                 continue
             line = f"{item.label}: {item.note}" if item.note else item.label
-            if line in notes or (not item.note and item.label in labels):
+            if line in notes:
                 continue
-            seen_notes.add(item.note)
+            if item.note:
+                seen_notes.add(item.note)
             notes.append(line)
             if item.label not in labels:
                 labels.append(item.label)
@@ -826,15 +829,16 @@ def _table(
     row_headers: bool = True,
 ) -> str:
     """A table whose cells are already-escaped HTML; ``numeric`` columns align right."""
+    num = ' class="num"'
     head = "".join(
-        f'<th scope="col"{' class="num"' if i in numeric else ""}>{_esc(h)}</th>'
+        f'<th scope="col"{num if i in numeric else ""}>{_esc(h)}</th>'
         for i, h in enumerate(header)
     )
     body = []
     for row in rows:
         cells = []
         for i, cell in enumerate(row):
-            css = ' class="num"' if i in numeric else ""
+            css = num if i in numeric else ""
             if i == 0 and row_headers:
                 cells.append(f'<th scope="row"{css}>{cell}</th>')
             else:
@@ -986,7 +990,7 @@ def _text_section(analysis: Analysis, highlights: Sequence[ReportHighlight]) -> 
     rows = [
         [
             f'<a href="#{h.id}">{h.number}</a>',
-            f"<q>{_esc(_shorten(text[h.start : h.end], 80))}</q>",
+            _esc(_shorten(text[h.start : h.end], 80)),
             _esc(h.explanation),
         ]
         for h in highlights
@@ -1013,7 +1017,7 @@ def _comparison_section(analysis: Analysis) -> str:
     for family in FAMILIES:
         rows = [
             [
-                f"{_esc(m.label)} <span class="muted">({_esc(m.unit)})</span>",
+                f'{_esc(m.label)} <span class="muted">({_esc(m.unit)})</span>',
                 _num(m.value),
                 _num(m.median),
                 f"{_num(m.q25)}–{_num(m.q75)}",
@@ -1303,7 +1307,7 @@ about whether a text is clear or true.</li>
 look closer, not a verdict.</li>
 </ul>
 <h3>What each compared measurement means</h3>
-<dl>{definitions}</dl>"""
+<dl class="definitions">{definitions}</dl>"""
     return _section("methods", "Methods and limits", body)
 
 
@@ -1433,7 +1437,7 @@ def render_comparison(
     metric_rows = []
     for m in record["metrics"]:
         cells = [
-            f"{_esc(m['label'])} <span class="muted">({_esc(m['unit'])})</span>",
+            _esc(m["label"]) + f' <span class="muted">({_esc(m["unit"])})</span>',
             _num(m["median"]),
         ]
         for entry in m["texts"]:
