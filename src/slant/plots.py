@@ -297,7 +297,7 @@ def distance_profile(
             ax.boxplot(
                 data,
                 positions=y,
-                vert=False,
+                orientation="horizontal",
                 widths=0.5,
                 showfliers=False,
                 patch_artist=True,
