@@ -98,9 +98,11 @@ def save_figure(fig: Figure, name: str, folder: Path | None = None) -> tuple[Pat
     return svg, png
 
 
-def _caption(fig: Figure, text: str) -> None:
+def _caption(fig: Figure, text: str, width: int = 110) -> None:
     # a figure-level x label: constrained layout reserves room for it below the axes
-    fig.supxlabel(text, x=0.01, ha="left", fontsize=11, color=NEUTRAL_GREY)
+    fig.supxlabel(
+        textwrap.fill(text, width), x=0.01, ha="left", fontsize=11, color=NEUTRAL_GREY
+    )
 
 
 # --------------------------------------------------------------------------- family charts
@@ -313,7 +315,7 @@ def distance_profile(
         ax.axvline(0, color=NEUTRAL_GREY, lw=1)
         ax.set_xlim(-8.5, 8.5)
         ax.set_xlabel("robust z: distance from the baseline median in spreads (clipped at ±8)")
-        ax.set_title(f"Where the article sits against the baseline ({comparison.baseline})")
+        ax.set_title("Where the article sits against the baseline")
         ax.legend(loc="lower right")
     _caption(
         fig,
