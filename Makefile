@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CELL_TIMEOUT ?= 600
 
-.PHONY: help env run verify analyze test lint typecheck pytest lab lock clean
+.PHONY: help env run verify analyze test lint typecheck pytest lab lock clean browser
 
 help: ## show this list of targets
 	@echo "slant — make targets (run them from the repository's root):"
@@ -46,7 +46,22 @@ lint: env ## ruff, codespell, and a check that notebooks are stored without outp
 typecheck: env ## mypy --strict on the package
 	$(BIN)/mypy
 
-pytest: env ## the test suite, notebooks included
+# Debian's Chromium, driven by Playwright in tests/test_browser.py (never a downloaded browser).
+CHROMIUM ?= $(or $(SLANT_CHROMIUM),/usr/bin/chromium)
+
+browser: ## Chromium for the browser tests: apt-get installs it when run as root, else says how
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  echo "browser: using $(CHROMIUM)"; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "browser: installing Debian's chromium with apt-get"; \
+	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } \
+	    || echo "browser: apt-get could not install chromium; the browser tests will be SKIPPED"; \
+	else \
+	  echo "browser: no Chromium at $(CHROMIUM); the browser tests will be SKIPPED."; \
+	  echo "browser: to run them, install it with:  sudo apt-get install chromium"; \
+	fi
+
+pytest: env browser ## the test suite, notebooks and browser included
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest ## install, then lint, type check and run the whole test suite

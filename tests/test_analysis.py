@@ -48,7 +48,7 @@ def test_seed_against_lee_reads_as_measured(lee, seed_path) -> None:  # type: ig
     row = result.comparison.get("sentence_length_mean")
     # the article's sentences (8.2 words on average) are shorter than every Lee story's mean
     assert row.percentile < 1.0
-    assert row.reading.startswith("The sentence length")
+    assert row.reading.startswith("Sentence length")
     assert "Lee news stories" in row.reading
     assert result.distance.value > 0
     assert 0 <= result.distance.percentile <= 100

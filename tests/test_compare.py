@@ -109,20 +109,24 @@ _PARA = Metric(
 
 
 def test_reading_sentences() -> None:
-    assert reading(_M, 5.0, 99.4, 300, "lee") == (
-        "The rate of x (5.0) is higher than in 99% of the 300 lee documents."
+    sample = np.array([float(i) for i in range(100)])  # 0 … 99
+    assert reading(_M, 98.5, sample, "lee") == (
+        "Rate of x: 98.5, higher than in 99% of the 100 lee documents."
     )
-    assert reading(_M, 0.0, 2.0, 300, "lee") == (
-        "The rate of x (0.0) is lower than in 98% of the 300 lee documents."
+    assert reading(_M, 1.5, sample, "lee", noun="Lee news stories") == (
+        "Rate of x: 1.5, lower than in 98% of the 100 Lee news stories."
     )
-    assert "100%" in reading(_M, 9.0, 100.0, 10, "lee")
+    assert reading(_M, 500.0, sample, "lee").endswith("higher than in 100% of the 100 lee documents.")
+    # zero-inflated: 8 of 10 stories score 0, like the article
+    zeros = np.array([0.0] * 8 + [1.0, 2.0])
+    assert reading(_M, 0.0, zeros, "lee") == (
+        "Rate of x: 0, the same as in 80% of the 10 lee documents; lower than in 20%."
+    )
     # a single-document baseline (the control) is compared value against value
-    assert reading(_M, 2.0, 100.0, 1, "control", reference=1.0, noun="control report") == (
-        "The rate of x (2.0) is higher than in the control report (1.0)."
+    assert reading(_M, 2.0, np.array([1.0]), "control", noun="control report") == (
+        "Rate of x: 2.0, higher than in the control report (1.0)."
     )
-    assert reading(_M, 2.0, 100.0, 5, "lee", noun="Lee news stories").endswith(
-        "than in 100% of the 5 Lee news stories."
-    )
+    assert "undefined" in reading(_M, math.nan, sample, "lee")
 
 
 def test_supported_metrics_skips_counts_and_paragraphs() -> None:

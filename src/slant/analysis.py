@@ -29,6 +29,7 @@ from slant.corpus import (
     load_article,
     read_text,
 )
+from slant.language import LanguageCheck, detect_language
 from slant.metrics import sentiment
 from slant.paths import project_root
 from slant.profile import Profile, metric_names, profile
@@ -248,6 +249,9 @@ class Analysis:
     keywords: pd.DataFrame
     facts: context.FactsReport | None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: Whether the text looks like English (:func:`slant.language.detect_language`);
+    #: :func:`analyze` always sets it, and adds a note when it does not.
+    language: LanguageCheck | None = None
 
     @property
     def facts_apply(self) -> bool:
@@ -265,7 +269,13 @@ def facts_for(
     """
     if force is False:
         return None
-    report = context.check_facts(parsed, context.load_facts(), text_id=text_id)
+    try:
+        facts = context.load_facts()
+    except FileNotFoundError:
+        if force:
+            raise
+        return None  # outside the project folder the event's checklist is not available
+    report = context.check_facts(parsed, facts, text_id=text_id)
     if force is None and len(report.mentioned_ids) < FACTS_MIN_MENTIONS:
         return None
     return report
@@ -302,6 +312,9 @@ def analyze(
         keyness.log_odds(keyness.word_counts(prof.parsed), baseline.word_counts)
     )
     notes = []
+    language = detect_language(prof.parsed)
+    if not language.is_english:
+        notes.append(language_note(language))
     if comparison.skipped:
         para = [s.metric for s in comparison.skipped if "paragraph" in s.reason]
         if para:
@@ -320,6 +333,15 @@ def analyze(
         keywords=keywords,
         facts=facts_for(prof.parsed, doc.id, force=facts),
         notes=tuple(notes),
+        language=language,
+    )
+
+
+def language_note(check: LanguageCheck) -> str:
+    """The note an analysis carries when its text does not look like English."""
+    return (
+        f"This text does not look like English ({check.reason}): the English word lists "
+        "and formulas do not apply; treat the numbers as unreliable."
     )
 
 
@@ -357,9 +379,17 @@ def load_input(
 
         return load_url(text, allow_private=allow_private, max_bytes=max_bytes, timeout=timeout)
     candidate = Path(text) if "\n" not in text and len(text) < 4096 else None
-    if candidate is not None and (candidate.exists() or len(text.split()) < 5):
+    if candidate is not None and (_exists(candidate) or len(text.split()) < 5):
         return load_article(candidate, max_bytes=max_bytes)
     return read_text(spec, id="pasted-text", max_bytes=max_bytes, name="<pasted text>")
+
+
+def _exists(path: Path) -> bool:
+    """Whether a path exists; a string that cannot be a path (too long, NUL) does not."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def slug(doc: Document) -> str:

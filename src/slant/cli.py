@@ -29,7 +29,7 @@ import sys
 import threading
 import traceback
 import warnings
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -143,6 +143,9 @@ class Console:
 
 class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line and exit with code 2."""
+
+    #: The subcommands' parsers by name (set on the top-level parser).
+    commands: Mapping[str, argparse.ArgumentParser]
 
     def error(self, message: str) -> NoReturn:
         """Print ``<prog>: error: <message> (see <prog> --help)`` and exit 2."""
@@ -282,9 +285,7 @@ def _load_actors(path: str | None) -> ActorLexicon | None:
         raise InputError(str(exc)) from None
 
 
-def _load_baseline(
-    spec: str, console: Console, max_bytes: int
-) -> tuple[Baseline, list[str], bool]:
+def _load_baseline(spec: str, console: Console, max_bytes: int) -> tuple[Baseline, list[str], bool]:
     """The baseline asked for; coverage with nothing fetched falls back to Lee (exit 1)."""
     from slant.analysis import load_baseline  # noqa: PLC0415
 
@@ -308,15 +309,15 @@ def _load_baseline(
     return fallback, [note], True
 
 
-def _facts_choice(mode: str) -> tuple[bool | None, list[str]]:
-    """The ``facts`` argument of :func:`slant.analysis.analyze`, and a note if it is moot.
+def _facts_choice(mode: str) -> tuple[bool | None, str | None]:
+    """The ``facts`` argument of :func:`slant.analysis.analyze`, and why it is off, if so.
 
     The checklist is a file of the project (``corpus/coverage/facts.yaml``); outside the
-    project folder it cannot be found: ``--facts auto`` then skips it with a note, and
-    ``--facts yes`` is an input error.
+    project folder it cannot be found: ``--facts auto`` then skips it (the reason becomes a
+    note), and ``--facts yes`` is an input error.
     """
     if mode == "no":
-        return False, []
+        return False, "the checklist was switched off (--facts no)"
     from slant.context import default_facts_path  # noqa: PLC0415
 
     try:
@@ -325,14 +326,14 @@ def _facts_choice(mode: str) -> tuple[bool | None, list[str]]:
     except FileNotFoundError as exc:
         problem = str(exc)
     if problem is None:
-        return (True if mode == "yes" else None), []
+        return (True if mode == "yes" else None), None
     if mode == "yes":
         msg = f"the key-facts checklist cannot be found: {problem}"
         raise InputError(msg)
-    return False, [
-        "The key-facts checklist was not applied: it is part of the slant project folder "
-        "(corpus/coverage/facts.yaml); run inside that folder or set SLANT_PROJECT_ROOT."
-    ]
+    return False, (
+        "the key-facts checklist is part of the slant project folder "
+        "(corpus/coverage/facts.yaml); run inside that folder or set SLANT_PROJECT_ROOT"
+    )
 
 
 def _width() -> int:
@@ -351,6 +352,10 @@ def _fmt(value: Any) -> str:
     if size >= 0.01:
         return f"{number:.2f}"
     return f"{number:.2g}"
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _clip(text: str, width: int) -> str:
@@ -373,7 +378,7 @@ def _distance_line(record: dict[str, Any]) -> str:
     pct = distance["percentile"]
     if pct is not None:
         side = "further from" if pct >= 50 else "closer to"
-        share = round(pct) if pct >= 50 else round(100 - pct)
+        share = _pct(pct if pct >= 50 else 100 - pct)
         line += (
             f": {side} the baseline's typical document than {share}% of its "
             f"{baseline['n']} documents are"
@@ -395,22 +400,34 @@ def format_summary(record: dict[str, Any], console: Console, *, report: Path | N
     lines = [
         bold(_clip(f"slant analyze: {title}", width)),
         f"  text      {_clip(' · '.join(about), width - 12)}",
-        f"  baseline  {_clip(baseline['label'], width - 12)} ({baseline['n']} documents)",
+        (
+            f"  baseline  {_clip(baseline['label'], width - 12)} "
+            f"({_plural(baseline['n'], 'document')})"
+        ),
         "",
         _distance_line(record),
     ]
     compared = [m for m in record["metrics"] if m["compared"] and m["z"] is not None]
     compared.sort(key=lambda m: (-abs(m["z"]), m["name"]))
-    if compared:
-        label_width = min(max(len(m["label"]) for m in compared[:8]), width - 40)
+    if not compared and any(m["compared"] for m in record["metrics"]):
         lines += [
             "",
-            bold("Largest departures from the baseline")
-            + " " * max(label_width - 34, 1)
+            (
+                "Each measurement is compared with the baseline document's own value "
+                "(no spread to rank it in); see --json or --html."
+            ),
+        ]
+    if compared:
+        label_width = min(max(len(m["label"]) for m in compared[:8]), width - 40)
+        title = "Largest departures from the baseline"
+        lines += [
+            "",
+            bold(title)
+            + " " * max(2 + label_width - len(title), 1)
             + f"{'text':>10} {'median':>9} {'percentile':>11}",
         ]
         for m in compared[:8]:
-            pct = "n/a" if m["percentile"] is None else f"{m['percentile']:.0f}"
+            pct = _pct(m["percentile"])
             lines.append(
                 f"  {_clip(m['label'], label_width):<{label_width}}"
                 f"{_fmt(m['value']):>10} {_fmt(m['median']):>9} {pct:>11}"
@@ -419,7 +436,8 @@ def format_summary(record: dict[str, Any], console: Console, *, report: Path | N
     by_label: dict[str, list[str]] = {}
     for h in highlights:
         by_label.setdefault(h["labels"][0], []).append(h["text"])
-    lines += ["", bold(f"Markers highlighted: {len(highlights)} ({len(by_label)} kinds)")]
+    kinds = _plural(len(by_label), "kind")
+    lines += ["", bold(f"Markers highlighted: {len(highlights)} ({kinds})")]
     if by_label:
         ranked = sorted(by_label.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:8]
         label_width = max(len(label) for label, _ in ranked)
@@ -431,8 +449,9 @@ def format_summary(record: dict[str, Any], console: Console, *, report: Path | N
     if facts["applies"]:
         lines += [
             "",
-            bold(f"Key facts of the event: {len(facts['mentioned'])} of {facts['n_facts']} "
-                 "mentioned"),
+            bold(
+                f"Key facts of the event: {len(facts['mentioned'])} of {facts['n_facts']} mentioned"
+            ),
         ]
         lines += [f"  kept     {_clip(f['statement'], width - 11)}" for f in facts["mentioned"]]
         lines += [f"  missing  {_clip(f['statement'], width - 11)}" for f in facts["missing"]]
@@ -457,21 +476,27 @@ def _cmd_analyze(args: argparse.Namespace, console: Console) -> int:
     actors = _load_actors(args.actors)
     doc = _read_article(args.article, args, console)
     baseline, notes, partial = _load_baseline(args.baseline, console, args.max_bytes)
-    facts, facts_notes = _facts_choice(args.facts)
-    notes += facts_notes
+    facts, facts_reason = _facts_choice(args.facts)
+    if facts_reason is not None and args.facts == "auto":
+        notes.append(f"The key-facts checklist was not applied: {facts_reason}.")
     with console.step("measuring the text and comparing it with the baseline"):
         analysis = analyze(doc, baseline, facts=facts)
-    record = analysis_record(analysis, actors=actors, notes=notes, source=args.article)
+    source: str = args.article
+    record = analysis_record(
+        analysis, actors=actors, notes=notes, source=source, facts_reason=facts_reason
+    )
     if report is not None:
         with console.step("drawing the report"):
-            page = render_report(analysis, actors=actors, notes=notes, source=args.article)
+            page = render_report(
+                analysis, actors=actors, notes=notes, source=source, facts_reason=facts_reason
+            )
         _write_file(report, page.encode("utf-8"))
     if args.json:
         console.write(dumps(record))
     elif not args.quiet:
         console.write(format_summary(record, console, report=report))
-    for note in notes:
-        console.note(note)
+    if partial:
+        console.note(notes[0])
     return EXIT_PARTIAL if partial else EXIT_OK
 
 
@@ -490,8 +515,9 @@ def _cmd_compare(args: argparse.Namespace, console: Console) -> int:
         _check_output(report)
     docs = [_read_article(spec, args, console) for spec in args.articles]
     baseline, notes, partial = _load_baseline(args.baseline, console, args.max_bytes)
-    facts, facts_notes = _facts_choice("auto")
-    notes += facts_notes
+    facts, facts_reason = _facts_choice("auto")
+    if facts_reason is not None:
+        notes.append(f"The key-facts checklist was not applied: {facts_reason}.")
     with console.step(f"measuring {len(docs)} texts"):
         analyses = [analyze(doc, baseline, facts=facts) for doc in docs]
     record = comparison_record(analyses, notes=notes, sources=args.articles)
@@ -503,8 +529,8 @@ def _cmd_compare(args: argparse.Namespace, console: Console) -> int:
         console.write(dumps(record))
     elif not args.quiet:
         console.write(_format_comparison(record, console, report=report, show_all=args.all))
-    for note in notes:
-        console.note(note)
+    if partial:
+        console.note(notes[0])
     return EXIT_PARTIAL if partial else EXIT_OK
 
 
@@ -516,8 +542,10 @@ def _format_comparison(
     bold = console.style
     lines = [
         bold(f"slant compare: {len(texts)} texts against one baseline"),
-        f"  baseline  {_clip(record['baseline']['label'], width - 12)} "
-        f"({record['baseline']['n']} documents)",
+        (
+            f"  baseline  {_clip(record['baseline']['label'], width - 12)} "
+            f"({_plural(record['baseline']['n'], 'document')})"
+        ),
     ]
     for i, t in enumerate(texts, start=1):
         doc = t["document"]
@@ -546,7 +574,9 @@ def _format_comparison(
             f"{'n/a' if e is None else _fmt(e['value']) + ' (' + _pct(e['percentile']) + ')':>16}"
             for e in m["texts"]
         )
-        lines.append(f"  {_clip(m['label'], label_width):<{label_width}} {_fmt(m['median']):>9}{cells}")
+        lines.append(
+            f"  {_clip(m['label'], label_width):<{label_width}} {_fmt(m['median']):>9}{cells}"
+        )
     if not show_all and len(metrics) > len(chosen):
         lines.append(
             f"  ({len(chosen)} of {len(metrics)} measurements, those furthest from the "
@@ -556,13 +586,22 @@ def _format_comparison(
         lines += ["", bold("Notes"), *[f"  - {n}" for n in record["notes"]]]
     lines.append("")
     lines.append(
-        f"Report: {report}" if report is not None else "Side by side with charts: --html compare.html"
+        f"Report: {report}"
+        if report is not None
+        else "Side by side with charts: --html compare.html"
     )
     return "\n".join(lines) + "\n"
 
 
 def _pct(value: Any) -> str:
-    return "n/a" if value is None else f"{float(value):.0f}"
+    """A percentile as a whole number; 0 and 100 only when the text is beyond every document."""
+    if value is None:
+        return "n/a"
+    number = float(value)
+    shown = round(number)
+    if 0 < number < 100:
+        shown = min(max(shown, 1), 99)
+    return str(shown)
 
 
 # --------------------------------------------------------------------------- hydrate, validate
@@ -713,7 +752,7 @@ def _score_hooks() -> tuple[Callable[[Any], Any], Callable[[argparse.Namespace],
     return None
 
 
-def build_parser(*, with_score: bool = True) -> argparse.ArgumentParser:
+def build_parser(*, with_score: bool = True) -> _Parser:
     """The ``slant`` argument parser with every subcommand.
 
     ``with_score=False`` leaves out ``slant score`` (which needs the heavier
@@ -738,6 +777,7 @@ def build_parser(*, with_score: bool = True) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"slant {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.commands = subparsers.choices
 
     analyze = _subparser(
         subparsers,
@@ -793,7 +833,8 @@ def build_parser(*, with_score: bool = True) -> argparse.ArgumentParser:
             "distance profile chart; --json prints the slant.comparison/1 record."
         ),
         (
-            "  slant compare corpus/article/000_538137e8ce602f76.txt corpus/control/control-report.md\n"
+            "  slant compare corpus/article/000_538137e8ce602f76.txt \\\n"
+            "                corpus/control/control-report.md\n"
             "  slant compare a.txt b.txt https://example.org/c --html compare.html"
         ),
     )
@@ -856,9 +897,7 @@ def build_parser(*, with_score: bool = True) -> argparse.ArgumentParser:
         metavar="N",
         help="bootstrap resamples (default 1000)",
     )
-    validate.add_argument(
-        "--seed", type=int, default=0, help="seed of the bootstrap (default 0)"
-    )
+    validate.add_argument("--seed", type=int, default=0, help="seed of the bootstrap (default 0)")
     validate.add_argument(
         "--level", type=_level, default=0.95, help="confidence level (default 0.95)"
     )
@@ -895,8 +934,11 @@ def build_parser(*, with_score: bool = True) -> argparse.ArgumentParser:
         add_score_parser, run_score = hooks
         score = add_score_parser(subparsers)
         if isinstance(score, argparse.ArgumentParser):
-            if not any("--debug" in a.option_strings for a in score._actions):
-                _common(score)
+            taken = {option for action in score._actions for option in action.option_strings}
+            if "--debug" not in taken:
+                score.add_argument(
+                    "--debug", action="store_true", help="on an error, show the full traceback"
+                )
             score.set_defaults(handler=lambda args, _console: run_score(args))
     return parser
 
@@ -916,7 +958,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         sys.stderr.write("slant: error: give a command, e.g. slant analyze ARTICLE (see --help)\n")
         return EXIT_USAGE
-    args = parser.parse_args(arguments)
+    args, extras = parser.parse_known_args(arguments)
+    if extras:  # name the subcommand whose options were misspelt
+        owner = parser.commands.get(str(getattr(args, "command", "")), parser)
+        owner.error(f"unrecognized arguments: {' '.join(extras)}")
     if getattr(args, "handler", None) is None:
         parser.print_usage(sys.stderr)
         return EXIT_USAGE

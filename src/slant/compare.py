@@ -227,67 +227,65 @@ def bootstrap_median_ci(
 def _fmt(x: float) -> str:
     if math.isnan(x):
         return "undefined"
-    if x != 0 and abs(x) < 0.1:
+    if x == 0:
+        return "0"
+    if abs(x) < 0.1:
         return f"{x:.3f}"
+    if abs(x) < 1:
+        return f"{x:.2f}"
     return f"{x:.1f}" if abs(x) < 100 else f"{x:.0f}"
 
 
-#: Labels that start with a name or an acronym keep their capital in a sentence.
-_KEEP_CAPITAL = (
-    "Flesch",
-    "Gunning",
-    "SMOG",
-    "Coleman",
-    "Automated",
-    "Dale",
-    "Linsear",
-    "ALL-CAPS",
-    "VADER",
-)
-
-
-def _sentence_label(label: str) -> str:
-    if label.startswith(_KEEP_CAPITAL) or label[:2].isupper():
-        return label
-    return label[0].lower() + label[1:]
+def _share(x: float) -> str:
+    """A percentage for a sentence: never 100% unless all, never 0% unless none."""
+    if x >= 100:
+        return "100%"
+    if x <= 0:
+        return "0%"
+    return f"{min(max(round(x), 1), 99)}%"
 
 
 def reading(
     metric: Metric,
     value: float,
-    percentile: float,
-    n: int,
+    sample: np.ndarray,
     baseline: str,
     *,
-    reference: float = math.nan,
     noun: str = "",
 ) -> str:
-    """One plain-language sentence placing ``value`` within the baseline.
+    """One plain-language sentence placing ``value`` within the baseline ``sample``.
 
-    ``reference`` is the baseline median; with a single-document baseline (the control)
-    the sentence compares with that document's value instead of giving a percentile.
+    The sentence says what share of the baseline documents score lower (or higher, or the
+    same — many rate metrics are zero in most news stories). With a one-document baseline
+    (the control) it compares the two values directly.
     """
-    label = _sentence_label(metric.label)
-    docs = f"the {n} {noun or baseline + ' documents'}"
+    label = metric.label
+    name = noun or f"{baseline} documents"
     if math.isnan(value):
-        return f"The {label} is undefined for this text ({metric.nan_when or 'not measurable'})."
-    if math.isnan(percentile):
-        return f"The baseline has no values for {label}."
-    if n == 1 and not math.isnan(reference):
-        if value == reference:
-            return f"The {label} ({_fmt(value)}) is the same as in the {noun or baseline}."
-        side = "higher" if value > reference else "lower"
-        return (
-            f"The {label} ({_fmt(value)}) is {side} than in the {noun or baseline} "
-            f"({_fmt(reference)})."
-        )
-    if percentile >= 50:
-        share = round(percentile)
-        share = min(share, 99) if percentile < 100 else 100
-        return f"The {label} ({_fmt(value)}) is higher than in {share}% of {docs}."
-    share = round(100 - percentile)
-    share = min(share, 99) if percentile > 0 else 100
-    return f"The {label} ({_fmt(value)}) is lower than in {share}% of {docs}."
+        return f"{label}: undefined for this text ({metric.nan_when or 'not measurable'})."
+    if sample.size == 0:
+        return f"{label}: the baseline has no values."
+    if sample.size == 1:
+        other = float(sample[0])
+        if value == other:
+            return f"{label}: {_fmt(value)}, the same as in the {name}."
+        side = "higher" if value > other else "lower"
+        return f"{label}: {_fmt(value)}, {side} than in the {name} ({_fmt(other)})."
+    n = sample.size
+    below = 100.0 * np.count_nonzero(sample < value) / n
+    above = 100.0 * np.count_nonzero(sample > value) / n
+    equal = 100.0 - below - above
+    docs = f"the {n} {name}"
+    if equal >= 50:
+        text = f"{label}: {_fmt(value)}, the same as in {_share(equal)} of {docs}"
+        if below >= 1:
+            text += f"; higher than in {_share(below)}"
+        elif above >= 1:
+            text += f"; lower than in {_share(above)}"
+        return text + "."
+    if below >= above:
+        return f"{label}: {_fmt(value)}, higher than in {_share(below)} of {docs}."
+    return f"{label}: {_fmt(value)}, lower than in {_share(above)} of {docs}."
 
 
 # --------------------------------------------------------------------------- comparing
@@ -396,9 +394,7 @@ def compare(
                 percentile=pct,
                 z=z,
                 scale_method=method,
-                reading=reading(
-                    m, value, pct, int(sample.size), baseline, reference=float(q50), noun=noun
-                ),
+                reading=reading(m, value, sample, baseline, noun=noun),
             )
         )
     return Comparison(

@@ -531,7 +531,7 @@ def _one_request(
     except _BlockedAddressError as exc:
         msg = (
             f"{url}: refused because {exc}; slant only fetches public web pages "
-            "(allow_private=True for a server you run yourself)"
+            "(--allow-private, or allow_private=True, for a server you run yourself)"
         )
         raise FetchError(msg, url=url) from None
     except requests.exceptions.Timeout:

@@ -108,11 +108,13 @@ def glossary_markdown(metrics: Sequence[Metric] | None = None) -> str:
         "<!-- Generated from the metric registry by `slant glossary --write docs/glossary.md`;",
         "     do not edit by hand: change the Metric records in src/slant/metrics/ instead. -->",
         "",
-        "Every number slant reports is defined here, in the words the notebooks, the command "
-        "line and the HTML report use. Each entry gives the measurement's name in tables "
-        "and JSON, its unit, what a higher value means, whether it is compared with a neutral "
-        "baseline, when it is undefined (reported as NaN, or `null` in JSON) and where its "
-        "formula or word list comes from.",
+        (
+            "Every number slant reports is defined here, in the words the notebooks, the "
+            "command line and the HTML report use. Each entry gives the measurement's name in "
+            "tables and JSON, its unit, what a higher value means, whether it is compared with "
+            "a neutral baseline, when it is undefined (reported as NaN, or `null` in JSON) and "
+            "where its formula or word list comes from."
+        ),
         "",
         f"{len(chosen)} measurements in {len(families)} families: "
         + ", ".join(

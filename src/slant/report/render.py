@@ -257,6 +257,8 @@ def text_html(
     text: str,
     highlights: Sequence[ReportHighlight],
     blocks: Sequence[Block] = (),
+    *,
+    lang: str | None = None,
 ) -> str:
     """The text as escaped HTML with one ``<mark>`` per highlight (split where spans cross).
 
@@ -270,6 +272,8 @@ def text_html(
     blocks : sequence of Block, optional
         The parse's blocks: each becomes a ``<span class="blk blk-<kind>">`` so headings
         and quotation blocks can be styled.
+    lang : str, optional
+        The text's language (e.g. ``"en"``), for screen readers; left out when unknown.
 
     Returns
     -------
@@ -343,7 +347,8 @@ def text_html(
     while stack:
         region, first = stack.pop()
         parts.append(closing(region, first))
-    return f'<div class="article-text" lang="en">{"".join(parts)}</div>'
+    language = f' lang="{_attr(lang)}"' if lang else ""
+    return f'<div class="article-text"{language}>{"".join(parts)}</div>'
 
 
 # --------------------------------------------------------------------------- figures
@@ -433,8 +438,14 @@ def _num(value: Any) -> str:
 
 
 def _pct(value: Any) -> str:
+    """A percentile as a whole number; 0 and 100 only when the text is beyond every document."""
     number = _finite(value)
-    return "n/a" if number is None else f"{number:.0f}"
+    if number is None:
+        return "n/a"
+    shown = round(number)
+    if 0 < number < 100:
+        shown = min(max(shown, 1), 99)
+    return str(shown)
 
 
 def _plain(value: Any) -> Any:
@@ -484,6 +495,7 @@ def _document_record(doc: Document) -> dict[str, Any]:
         "date": doc.date,
         "source": doc.source,
         "url": doc.url,
+        "language": doc.language,
         "path": doc.path,
         "sha256": doc.sha256,
         "n_chars": doc.n_chars,
@@ -496,7 +508,7 @@ def _facts_sha256() -> str | None:
 
     try:
         return sha256_bytes(default_facts_path().read_bytes())
-    except (OSError, FileNotFoundError):
+    except OSError:  # FileNotFoundError included: no project folder
         return None
 
 
@@ -519,9 +531,7 @@ def _metric_rows(analysis: Analysis) -> list[dict[str, Any]]:
         }
         m = compared.get(metric.name)
         if m is None:
-            row |= dict.fromkeys(
-                ("n", "median", "q25", "q75", "percentile", "z", "reading"), None
-            )
+            row |= dict.fromkeys(("n", "median", "q25", "q75", "percentile", "z", "reading"), None)
             row |= {"compared": False, "reason": skipped.get(metric.name, "not compared")}
         else:
             row |= {
@@ -547,12 +557,12 @@ def _keywords(table: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     def rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
         return [
             {
-                "word": str(r.word),
-                "z": float(r.z),
-                "count_text": int(r.count_target),
-                "count_baseline": int(r.count_reference),
+                "word": str(r["word"]),
+                "z": float(r["z"]),
+                "count_text": int(r["count_target"]),
+                "count_baseline": int(r["count_reference"]),
             }
-            for r in frame.itertuples(index=False)
+            for r in frame.to_dict("records")
         ]
 
     article = chosen[chosen["z"] > 0].nlargest(TOP_KEYWORDS, "z")
@@ -560,13 +570,14 @@ def _keywords(table: pd.DataFrame) -> dict[str, list[dict[str, Any]]]:
     return {"text": rows(article), "baseline": rows(baseline)}
 
 
-def _facts_record(facts: FactsReport | None) -> dict[str, Any]:
+def _facts_record(facts: FactsReport | None, reason: str | None = None) -> dict[str, Any]:
     from slant.analysis import FACTS_MIN_MENTIONS  # noqa: PLC0415
 
     if facts is None:
         return {
             "applies": False,
-            "reason": (
+            "reason": reason
+            or (
                 f"the text mentions fewer than {FACTS_MIN_MENTIONS} of the studied event's key "
                 "facts, so the checklist does not apply to it"
             ),
@@ -625,8 +636,11 @@ def analysis_record(
     actors: ActorLexicon | None = None,
     notes: Sequence[str] = (),
     source: str | None = None,
+    facts_reason: str | None = None,
 ) -> dict[str, Any]:
     """The ``slant.analysis/1`` record of an analysis (see ``docs/cli.md`` for every key).
+
+    Values are JSON-ready: NaN and infinities are ``None``, numbers are Python numbers.
 
     Parameters
     ----------
@@ -638,13 +652,16 @@ def analysis_record(
         Further notes (e.g. from the command line) placed after the analysis' own.
     source : str, optional
         How the text was given (a path, a URL or ``-``), recorded for reproduction.
+    facts_reason : str, optional
+        Why the key-facts checklist was not applied, when the caller decided it (e.g. it
+        was switched off); by default the text is said not to be about the event.
     """
     prof = analysis.profile
     text = prof.parsed.text
     baseline = analysis.baseline
     distance = analysis.distance
     highlights = report_highlights(prof.evidence, text)
-    return {
+    record = {
         "schema": SCHEMA,
         "slant_version": versions()["slant"],
         "input": source,
@@ -664,14 +681,14 @@ def analysis_record(
             "n_metrics": distance.n_metrics,
             "contributions": [
                 {
-                    "metric": str(r.metric),
-                    "family": str(r.family),
-                    "label": str(r.label),
-                    "z": float(r.z),
-                    "weight": float(r.weight),
-                    "contribution": float(r.contribution),
+                    "metric": str(r["metric"]),
+                    "family": str(r["family"]),
+                    "label": str(r["label"]),
+                    "z": float(r["z"]),
+                    "weight": float(r["weight"]),
+                    "contribution": float(r["contribution"]),
                 }
-                for r in distance.contributions.itertuples(index=False)
+                for r in distance.contributions.to_dict("records")
             ],
         },
         "highlights": [
@@ -698,12 +715,13 @@ def analysis_record(
             }
             for e in prof.evidence
         ],
-        "facts": _facts_record(analysis.facts),
+        "facts": _facts_record(analysis.facts, facts_reason),
         "keywords": _keywords(analysis.keywords),
         "actors": _actors_record(analysis, actors),
         "notes": [*analysis.notes, *notes],
         "versions": versions(),
     }
+    return _plain(record)  # type: ignore[no-any-return]
 
 
 def comparison_record(
@@ -737,14 +755,12 @@ def comparison_record(
                 "q25": present[0].q25,
                 "q75": present[0].q75,
                 "texts": [
-                    None
-                    if r is None
-                    else {"value": r.value, "percentile": r.percentile, "z": r.z}
+                    None if r is None else {"value": r.value, "percentile": r.percentile, "z": r.z}
                     for r in rows
                 ],
             }
         )
-    return {
+    record = {
         "schema": COMPARISON_SCHEMA,
         "slant_version": versions()["slant"],
         "baseline": {
@@ -772,6 +788,7 @@ def comparison_record(
         "notes": [*dict.fromkeys(n for a in analyses for n in a.notes), *notes],
         "versions": versions(),
     }
+    return _plain(record)  # type: ignore[no-any-return]
 
 
 # --------------------------------------------------------------------------- HTML pieces
@@ -831,8 +848,7 @@ def _table(
     """A table whose cells are already-escaped HTML; ``numeric`` columns align right."""
     num = ' class="num"'
     head = "".join(
-        f'<th scope="col"{num if i in numeric else ""}>{_esc(h)}</th>'
-        for i, h in enumerate(header)
+        f'<th scope="col"{num if i in numeric else ""}>{_esc(h)}</th>' for i, h in enumerate(header)
     )
     body = []
     for row in rows:
@@ -900,9 +916,8 @@ def _distance_sentence(analysis: Analysis) -> str:
     )
     pct = _finite(distance.percentile)
     if pct is not None:
-        share = round(pct) if pct < 100 else 100
         side = "further from" if pct >= 50 else "closer to"
-        share = share if pct >= 50 else 100 - share
+        share = _pct(pct if pct >= 50 else 100 - pct)
         sentence += (
             f" That is {side} the baseline's typical document than {share}% of the "
             f"{baseline.n} {baseline.noun} themselves are."
@@ -925,8 +940,10 @@ def _summary_section(
 ) -> str:
     parts = [
         f'<p class="summary-lead">{_esc(_distance_sentence(analysis))}</p>',
-        "<p>It measures a difference in <em>style</em> from "
-        f"{_esc(analysis.baseline.label)}; it does not measure truth, bias or intent.</p>",
+        (
+            "<p>It measures a difference in <em>style</em> from "
+            f"{_esc(analysis.baseline.label)}; it does not measure truth, bias or intent.</p>"
+        ),
     ]
     departures = _largest_departures(analysis)
     if departures:
@@ -1005,10 +1022,8 @@ def _text_section(analysis: Analysis, highlights: Sequence[ReportHighlight]) -> 
         if rows
         else ""
     )
-    body = (
-        f"{intro}\n{_legend(highlights)}\n{text_html(text, highlights, parsed.blocks)}\n"
-        f"<h3>The highlights as a list</h3>\n{listing}"
-    )
+    marked = text_html(text, highlights, parsed.blocks, lang=analysis.document.language)
+    body = f"{intro}\n{_legend(highlights)}\n{marked}\n<h3>The highlights as a list</h3>\n{listing}"
     return _section("text", "The text, with every marker highlighted", body)
 
 
@@ -1105,7 +1120,11 @@ def _charts(
                 [p.position for p in points],
                 [p.compound for p in points],
                 smoothed=[p.smoothed for p in points],
-                band=(band["position"], band["q25"], band["q75"]),
+                band=(
+                    band["position"].tolist(),
+                    band["q25"].tolist(),
+                    band["q75"].tolist(),
+                ),
                 band_label=f"middle half of sentences in the {baseline.n} {baseline.noun}",
                 title="Sentiment of the text, sentence by sentence",
             ),
@@ -1206,10 +1225,10 @@ def _charts_section(charts: Sequence[_Chart]) -> str:
     return _section("charts", "Charts", "\n".join(_figure_html(c) for c in charts))
 
 
-def _facts_section(analysis: Analysis) -> str:
+def _facts_section(analysis: Analysis, reason: str | None) -> str:
     facts = analysis.facts
     if facts is None:
-        record = _facts_record(None)
+        record = _facts_record(None, reason)
         return _section(
             "facts",
             "Key facts of the event",
@@ -1242,8 +1261,10 @@ def _facts_section(analysis: Analysis) -> str:
 def _words_section(analysis: Analysis, summaries: Sequence[ActorSummary]) -> str:
     keywords = _keywords(analysis.keywords)
     parts = [
-        "<p>Words far more frequent in one text than the other, by the log-odds ratio with an "
-        "informative Dirichlet prior (Monroe, Colaresi &amp; Quinn 2008).</p>"
+        (
+            "<p>Words far more frequent in one text than the other, by the log-odds ratio "
+            "with an informative Dirichlet prior (Monroe, Colaresi &amp; Quinn 2008).</p>"
+        )
     ]
     for side, caption in (
         ("text", "More typical of the text"),
@@ -1318,8 +1339,10 @@ def _reproduce_section(analysis: Analysis, source: str | None) -> str:
         ("text sha256", f'<span class="hash">{_esc(doc.sha256)}</span>'),
         (
             "baseline",
-            f"{_esc(baseline.label)}; {baseline.n} documents; corpus sha256 "
-            f'<span class="hash">{_esc(baseline.corpus.sha256)}</span>',
+            (
+                f"{_esc(baseline.label)}; {baseline.n} documents; corpus sha256 "
+                f'<span class="hash">{_esc(baseline.corpus.sha256)}</span>'
+            ),
         ),
     ]
     if analysis.facts is not None:
@@ -1366,6 +1389,7 @@ def render_report(
     actors: ActorLexicon | None = None,
     notes: Sequence[str] = (),
     source: str | None = None,
+    facts_reason: str | None = None,
 ) -> str:
     """The whole analysis as one self-contained, accessible HTML page.
 
@@ -1379,6 +1403,8 @@ def render_report(
         Further notes to show with the analysis' own.
     source : str, optional
         How the text was given (path, URL, ``-``), for the reproduction command.
+    facts_reason : str, optional
+        Why the key-facts checklist was not applied, when the caller decided it.
 
     Returns
     -------
@@ -1396,7 +1422,7 @@ def render_report(
         _text_section(analysis, highlights),
         _comparison_section(analysis),
         _charts_section(_charts(analysis, summaries)),
-        _facts_section(analysis),
+        _facts_section(analysis, facts_reason),
         _words_section(analysis, summaries),
         _methods_section(analysis),
         _reproduce_section(analysis, source),
@@ -1440,10 +1466,10 @@ def render_comparison(
             _esc(m["label"]) + f' <span class="muted">({_esc(m["unit"])})</span>',
             _num(m["median"]),
         ]
-        for entry in m["texts"]:
-            cells.append(
-                "n/a" if entry is None else f"{_num(entry['value'])} ({_pct(entry['percentile'])})"
-            )
+        cells += [
+            "n/a" if entry is None else f"{_num(entry['value'])} ({_pct(entry['percentile'])})"
+            for entry in m["texts"]
+        ]
         metric_rows.append(cells)
     metric_table = _table(
         "Value of each measurement, with the percentile within the baseline in brackets",
@@ -1465,13 +1491,13 @@ def render_comparison(
                 "box and the text as a diamond, on a common scale of robust z."
             ),
             "Boxes: the middle half of the baseline's documents; diamonds: the text.",
-            figure_svg(
-                plots.distance_profile(analysis.comparison, baseline.table), f"cmp-{i}"
-            ),
+            figure_svg(plots.distance_profile(analysis.comparison, baseline.table), f"cmp-{i}"),
         )
         charts.append(_figure_html(chart))
     notes_html = "".join(f"<li>{_esc(n)}</li>" for n in record["notes"])
-    summary = texts_table + (f'<h3>Notes</h3><ul class="notes">{notes_html}</ul>' if notes_html else "")
+    summary = texts_table + (
+        f'<h3>Notes</h3><ul class="notes">{notes_html}</ul>' if notes_html else ""
+    )
     sections = [
         _section("summary", "The texts", summary),
         _section("comparison", "Side by side", metric_table),
