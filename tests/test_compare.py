@@ -116,7 +116,9 @@ def test_reading_sentences() -> None:
     assert reading(_M, 1.5, sample, "lee", noun="Lee news stories") == (
         "Rate of x: 1.5, lower than in 98% of the 100 Lee news stories."
     )
-    assert reading(_M, 500.0, sample, "lee").endswith("higher than in 100% of the 100 lee documents.")
+    assert reading(_M, 500.0, sample, "lee").endswith(
+        "higher than in 100% of the 100 lee documents."
+    )
     # zero-inflated: 8 of 10 stories score 0, like the article
     zeros = np.array([0.0] * 8 + [1.0, 2.0])
     assert reading(_M, 0.0, zeros, "lee") == (

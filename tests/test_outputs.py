@@ -25,7 +25,9 @@ def test_json_is_sorted_and_nan_is_null(tmp_path: Path) -> None:
     assert text.index('"a"') < text.index('"b"')
 
 
-def test_atomic_write_leaves_old_file_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_atomic_write_leaves_old_file_on_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "r.csv"
     target.write_text("old\n", encoding="utf-8")
 

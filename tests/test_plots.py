@@ -28,8 +28,11 @@ def _distance_inputs() -> tuple[object, pd.DataFrame]:
 CHARTS = {
     "readability": lambda: plots.readability_bars({"Flesch": 50.0}, {"Flesch": 45.0}),
     "arc": lambda: plots.sentiment_arc(
-        [0.0, 0.5, 1.0], [0.2, -0.4, 0.1], smoothed=[0.1, -0.1, 0.0],
-        band=([0.25, 0.75], [-0.2, -0.1], [0.2, 0.3]), band_label="band",
+        [0.0, 0.5, 1.0],
+        [0.2, -0.4, 0.1],
+        smoothed=[0.1, -0.1, 0.0],
+        band=([0.25, 0.75], [-0.2, -0.1], [0.2, 0.3]),
+        band_label="band",
     ),
     "actors": lambda: plots.actor_bars(
         pd.DataFrame({"actor": ["A", "B"], "n_sentences": [2, 1], "mean_compound": [-0.3, 0.2]})
@@ -40,7 +43,8 @@ CHARTS = {
     "lengths": lambda: plots.length_distributions([5, 8, 9], [20, 25, 30], baseline_label="b"),
     "keyness": lambda: plots.keyness_bars(
         pd.DataFrame({"word": ["a", "b", "c", "d"], "z": [3.0, 1.0, -1.0, -2.5]}),
-        n=2, baseline_label="b",
+        n=2,
+        baseline_label="b",
     ),
     "facts": lambda: plots.facts_checklist(
         pd.DataFrame(
@@ -72,7 +76,9 @@ def test_charts_do_not_change_global_matplotlib_settings(tmp_path: Path) -> None
     assert dict(mpl.rcParams) == before
 
 
-def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_save_keeps_the_previous_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     svg, _ = plots.save_figure(CHARTS["rhythm"](), "kept", tmp_path)
     original = svg.read_bytes()
     figure = CHARTS["markers"]()
@@ -90,5 +96,12 @@ def test_failed_save_keeps_the_previous_file(tmp_path: Path, monkeypatch: pytest
 def test_palette_is_okabe_ito() -> None:
     # Okabe & Ito (2008): the eight colours of the colour-universal-design palette
     assert set(plots.OKABE_ITO.values()) == {
-        "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7",
+        "#000000",
+        "#E69F00",
+        "#56B4E9",
+        "#009E73",
+        "#F0E442",
+        "#0072B2",
+        "#D55E00",
+        "#CC79A7",
     }

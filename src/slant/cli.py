@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from slant.corpus import DEFAULT_MAX_BYTES, InputError
 
 if TYPE_CHECKING:
-    from slant.analysis import Baseline
+    from slant.analysis import Analysis, Baseline
     from slant.corpus import Document
     from slant.metrics.sentiment import ActorLexicon
 
@@ -67,7 +67,8 @@ _URL_LIKE = re.compile(r"\A(?:[A-Za-z][A-Za-z0-9+.-]*://|(?:javascript|data|file
 _EXIT_CODES = """\
 exit codes:
   0  success
-  1  ran, but something asked for could not be done (see the note on stderr)
+  1  ran, but something asked for could not be done, or the text does not look
+     like English (see the note on stderr)
   2  usage error
   3  input error (bad file, URL, baseline or output path); nothing is written
   4  internal error (a bug; rerun with --debug and report the traceback)"""
@@ -497,7 +498,20 @@ def _cmd_analyze(args: argparse.Namespace, console: Console) -> int:
         console.write(format_summary(record, console, report=report))
     if partial:
         console.note(notes[0])
+    if _not_english(analysis, console):
+        partial = True
     return EXIT_PARTIAL if partial else EXIT_OK
+
+
+def _not_english(analysis: Analysis, console: Console) -> bool:
+    """Say so on stderr when a text does not look like English; True if it does not."""
+    from slant.analysis import language_note  # noqa: PLC0415
+
+    check = analysis.language
+    if check is None or check.is_english:
+        return False
+    console.note(f"{analysis.document.id}: {language_note(check)}")
+    return True
 
 
 # --------------------------------------------------------------------------- compare
@@ -531,7 +545,8 @@ def _cmd_compare(args: argparse.Namespace, console: Console) -> int:
         console.write(_format_comparison(record, console, report=report, show_all=args.all))
     if partial:
         console.note(notes[0])
-    return EXIT_PARTIAL if partial else EXIT_OK
+    foreign = [_not_english(a, console) for a in analyses]
+    return EXIT_PARTIAL if partial or any(foreign) else EXIT_OK
 
 
 def _format_comparison(

@@ -139,13 +139,16 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _check_size(n_bytes: int, max_bytes: int, name: str) -> None:
+def _check_size(n_bytes: int, max_bytes: int, name: str, *, at_least: bool = False) -> None:
+    """Refuse ``n_bytes`` over ``max_bytes``; ``at_least`` when reading stopped at the cap."""
     if max_bytes <= 0:
         msg = f"max_bytes must be positive, got {max_bytes}"
         raise ValueError(msg)
     if n_bytes > max_bytes:
+        size = "" if at_least else f"{n_bytes:,} bytes is "
+        stopped = " (reading stopped there)" if at_least else ""
         msg = (
-            f"{name}: {n_bytes:,} bytes is over the size limit of {max_bytes:,} bytes; "
+            f"{name}: {size}over the size limit of {max_bytes:,} bytes{stopped}; "
             "split the text or raise the limit (max_bytes / --max-bytes)"
         )
         raise InputError(msg)
@@ -404,14 +407,17 @@ def load_article(
     try:
         size = p.stat().st_size
         _check_size(size, max_bytes, str(p))
-        data = p.read_bytes()
+        with p.open("rb") as handle:
+            # never more than one byte past the limit: a pipe or a device such as
+            # /dev/zero reports size 0 and would otherwise be read until memory runs out
+            data = handle.read(max_bytes + 1)
     except PermissionError:
         msg = f"{p}: permission denied; check the file's permissions"
         raise InputError(msg) from None
     except OSError as exc:
         msg = f"{p}: cannot be read ({exc.strerror or exc}); check the file"
         raise InputError(msg) from None
-    _check_size(len(data), max_bytes, str(p))
+    _check_size(len(data), max_bytes, str(p), at_least=True)
     raw = decode_bytes(data, str(p))
     digest = sha256_bytes(data)
     sidecar = _read_sidecar(p)

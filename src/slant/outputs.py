@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from slant.paths import results_dir
+from slant.paths import results_dir, writable_folder
 
 #: Floats are written with 10 significant digits: enough to reproduce every reported
 #: figure, few enough that harmless last-bit differences in summation order cannot show.
@@ -25,9 +25,19 @@ FLOAT_FORMAT = "%.10g"
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
+
+    Raises
+    ------
+    OutputFolderError
+        The folder cannot be created or written to (the message names it).
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    except OSError:
+        writable_folder(path.parent, path.name)  # raises, naming the folder
+        raise  # the folder is fine after all: the error was about something else
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:

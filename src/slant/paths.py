@@ -9,10 +9,49 @@ names another folder (the test suite and ``make verify`` use that to write elsew
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
+
+from slant.corpus import InputError
 
 PROJECT_ROOT_ENV = "SLANT_PROJECT_ROOT"
 OUTPUT_DIR_ENV = "SLANT_OUTPUT_DIR"
+
+
+class OutputFolderError(InputError):
+    """An output folder that cannot be created or written to; the message names it."""
+
+
+def writable_folder(path: Path, what: str) -> Path:
+    """Create ``path`` if needed and check that a file can be written in it.
+
+    The check writes (and at once removes) a small temporary file rather than asking
+    ``os.access``: permission bits do not tell the whole story (a read-only mount, an
+    immutable folder, or a process running as root, for which ``os.access`` says yes).
+
+    Parameters
+    ----------
+    path : Path
+        The folder.
+    what : str
+        What goes there, for the message (``"figures"``, ``"result tables"``).
+
+    Raises
+    ------
+    OutputFolderError
+        The folder cannot be created or written to; the one-line message names it.
+    """
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=path, prefix=".slant-write-check-"):
+            pass
+    except OSError as exc:
+        msg = (
+            f"{path}: cannot write {what} there ({exc.strerror or exc}); make the folder "
+            f"writable, or set {OUTPUT_DIR_ENV} to a folder you can write to"
+        )
+        raise OutputFolderError(msg) from None
+    return path
 
 
 def project_root(start: str | Path | None = None) -> Path:
@@ -44,17 +83,13 @@ def output_root() -> Path:
 
 
 def figures_dir() -> Path:
-    """The folder for charts (created if missing)."""
-    path = output_root() / "figures"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The folder for charts (created if missing; :class:`OutputFolderError` if not writable)."""
+    return writable_folder(output_root() / "figures", "figures")
 
 
 def results_dir() -> Path:
-    """The folder for tidy result tables (created if missing)."""
-    path = output_root() / "results"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    """The folder for result tables (created if missing; :class:`OutputFolderError` if not)."""
+    return writable_folder(output_root() / "results", "result tables")
 
 
 def analyses_dir() -> Path:

@@ -24,7 +24,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from slant.paths import figures_dir
+from slant.paths import figures_dir, writable_folder
 
 #: Okabe & Ito (2008), "Color Universal Design": colour-blind-safe qualitative palette.
 OKABE_ITO = {
@@ -88,8 +88,7 @@ def save_figure(fig: Figure, name: str, folder: Path | None = None) -> tuple[Pat
     Files are written atomically (temporary file, then rename), so a run interrupted
     mid-write leaves the previous version in place.
     """
-    target = folder or figures_dir()
-    target.mkdir(parents=True, exist_ok=True)
+    target = writable_folder(folder, "figures") if folder is not None else figures_dir()
     svg = target / f"{name}.svg"
     png = target / f"{name}.png"
     with _style():
@@ -100,9 +99,7 @@ def save_figure(fig: Figure, name: str, folder: Path | None = None) -> tuple[Pat
 
 def _caption(fig: Figure, text: str, width: int = 110) -> None:
     # a figure-level x label: constrained layout reserves room for it below the axes
-    fig.supxlabel(
-        textwrap.fill(text, width), x=0.01, ha="left", fontsize=11, color=NEUTRAL_GREY
-    )
+    fig.supxlabel(textwrap.fill(text, width), x=0.01, ha="left", fontsize=11, color=NEUTRAL_GREY)
 
 
 # --------------------------------------------------------------------------- family charts

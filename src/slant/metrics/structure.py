@@ -94,10 +94,11 @@ tagger, which slant does not use.
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -313,9 +314,11 @@ def acronyms() -> frozenset[str]:
 _NAN = float("nan")
 _NO_WORDS = "the text has no words"
 _NO_BLOCKS = "no block of the text holds a word"
-_NO_PARAGRAPHS = "the text has no body paragraph (only headings, list items or quotes)"
-_NO_RUNNING = "the text has no sentence outside headings"
-_NO_SENTENCES = "the text has no sentence"
+_NO_PARAGRAPHS = "the text has no body paragraph with a word (only headings, lists or quotes)"
+# Sentences without a word (a line of emoji, a lone "#") are left out of every sentence
+# count below, so "no sentence" always means "no sentence with a word".
+_NO_RUNNING = "the text has no sentence with a word outside headings"
+_NO_SENTENCES = "the text has no sentence with a word"
 _PER_100 = "per 100 words"
 _OWN_COUNT = ""  # our own count: no external citation
 
@@ -396,7 +399,7 @@ METRICS: tuple[Metric, ...] = (
         ),
         needs="paragraphs",
         finite=False,
-        nan_when="the text has fewer than two body paragraphs",
+        nan_when="the text has fewer than two body paragraphs with a word",
     ),
     Metric(
         name="one_sentence_paragraph_share",
@@ -431,7 +434,7 @@ METRICS: tuple[Metric, ...] = (
             "How much running-text sentence lengths vary around their average (standard deviation)."
         ),
         finite=False,
-        nan_when="the text has fewer than two sentences outside headings",
+        nan_when="the text has fewer than two sentences with a word outside headings",
     ),
     Metric(
         name="sentence_length_cv",
@@ -444,7 +447,7 @@ METRICS: tuple[Metric, ...] = (
             "average, so texts with long and short sentences can be compared."
         ),
         finite=False,
-        nan_when="the text has fewer than two sentences outside headings",
+        nan_when="the text has fewer than two sentences with a word outside headings",
     ),
     Metric(
         name="fragment_share",
@@ -755,6 +758,11 @@ class _Document:
     quote_spans: list[_QuoteSpan]
     known_names: frozenset[str]  # capitalised inside a sentence somewhere
     lower_words: frozenset[str]  # written in lower case somewhere
+    # Sentences and quotation spans are each in reading order and never overlap, so their
+    # ends are sorted too: lookups bisect these instead of scanning every span (a scan per
+    # quotation made long texts quadratic).
+    view_ends: list[int] = field(default_factory=list)
+    quote_ends: list[int] = field(default_factory=list)
 
 
 def _key(token: Token) -> str:
@@ -797,7 +805,31 @@ def _prepare(parsed: ParsedDocument) -> _Document:
     lower_words = frozenset(
         _key(t) for v in views for t in v.tokens if t.is_word and t.text[:1].islower()
     )
-    return _Document(parsed.text, views, quote_spans, _known_names(parsed.text, views), lower_words)
+    return _Document(
+        parsed.text,
+        views,
+        quote_spans,
+        _known_names(parsed.text, views),
+        lower_words,
+        view_ends=[v.end for v in views],
+        quote_ends=[q.end for q in quote_spans],
+    )
+
+
+def _overlapping_views(doc: _Document, start: int, end: int) -> range:
+    """Positions of the sentences that overlap ``[start, end)``."""
+    first = bisect.bisect_right(doc.view_ends, start)
+    last = first
+    while last < len(doc.views) and doc.views[last].start < end:
+        last += 1
+    return range(first, last)
+
+
+def _reports_of(reports: Sequence[_Report], first: int, last: int) -> Sequence[_Report]:
+    """The reports whose sentence position lies in ``first..last`` (reports are in order)."""
+    low = bisect.bisect_left(reports, first, key=lambda r: r.view)
+    high = bisect.bisect_right(reports, last, key=lambda r: r.view)
+    return reports[low:high]
 
 
 @dataclass(frozen=True, slots=True)
@@ -980,7 +1012,8 @@ def _name_words(view: _View, start: int, end: int) -> int:
 
 
 def _inside_quote(doc: _Document, start: int, end: int) -> bool:
-    return any(q.start < end and start < q.end for q in doc.quote_spans)
+    index = bisect.bisect_right(doc.quote_ends, start)  # first quotation ending after start
+    return index < len(doc.quote_spans) and doc.quote_spans[index].start < end
 
 
 def _reporting_verbs(doc: _Document, position: int) -> list[tuple[int, int]]:
@@ -1210,8 +1243,8 @@ def _antecedent(
         spans = [
             # a resolved he/she hands on the name it refers to
             r.speaker.antecedent or (r.speaker.start, r.speaker.end)
-            for r in reports
-            if r.view == candidate and r.speaker is not None
+            for r in _reports_of(reports, candidate, candidate)
+            if r.speaker is not None
         ]
         initial = _initial_name(doc, view)
         if initial is not None:
@@ -1246,22 +1279,22 @@ def _deciding_report(
     doc: _Document, start: int, end: int, reports: Sequence[_Report]
 ) -> _Report | None:
     """The reporting verb that decides a quotation's attribution (see module notes)."""
-    overlapping = [i for i, v in enumerate(doc.views) if v.start < end and start < v.end]
+    overlapping = _overlapping_views(doc, start, end)
     if not overlapping:
         return None
     first, last = overlapping[0], overlapping[-1]
-    own = [r for r in reports if first <= r.view <= last]
+    own = _reports_of(reports, first, last)
     if own:
         return min(own, key=lambda r: start - r.end if r.end <= start else r.start - end)
     section = doc.views[first].section
     before = first - 1
     if before >= 0 and doc.views[before].section == section:
-        earlier = [r for r in reports if r.view == before]
+        earlier = _reports_of(reports, before, before)
         if earlier:
             return earlier[-1]
     after = last + 1
     if after < len(doc.views) and doc.views[after].section == doc.views[last].section:
-        later = [r for r in reports if r.view == after]
+        later = _reports_of(reports, after, after)
         if later:
             return later[0]
     return None
@@ -1274,13 +1307,13 @@ def _quotations(doc: _Document, reports: Sequence[_Report]) -> list[Quotation]:
     for span in doc.quote_spans:
         start, end = span.start, span.end
         inner_end = end - 1 if span.closed else end
-        words = sum(
-            1
-            for view in doc.views
-            if view.start < end and start < view.end
-            for token in view.tokens
-            if token.is_word and token.start < inner_end and start + 1 < token.end
-        )
+        words = 0
+        for position in _overlapping_views(doc, start, end):
+            tokens = doc.views[position].tokens
+            # tokens are in order and never overlap: bisect to the ones inside the marks
+            low = bisect.bisect_right(tokens, start + 1, key=lambda t: t.end)
+            high = bisect.bisect_left(tokens, inner_end, key=lambda t: t.start)
+            words += sum(1 for token in tokens[low:high] if token.is_word)
         if words == 0:
             continue
         report = _deciding_report(doc, start, end, reports)
@@ -1641,6 +1674,14 @@ def _quotation_evidence(
 
 
 def _number_spans(doc: _Document, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    # A token overlaps a date when some date starting before the token's end reaches past
+    # the token's start: sorted starts and a running maximum of ends answer that with one
+    # bisection per token (a scan of every date per number was quadratic).
+    ordered = sorted(dates)
+    date_starts = [start for start, _ in ordered]
+    furthest: list[int] = []
+    for _, end in ordered:
+        furthest.append(max(end, furthest[-1]) if furthest else end)
     spans: list[tuple[int, int]] = []
     for view in doc.views:
         for token in view.tokens:
@@ -1651,7 +1692,8 @@ def _number_spans(doc: _Document, dates: Sequence[tuple[int, int]]) -> list[tupl
                     continue
             elif not any(part in NUMBER_WORDS for part in token.norm.lower().split("-")):
                 continue
-            if any(start < token.end and token.start < end for start, end in dates):
+            before_end = bisect.bisect_left(date_starts, token.end)
+            if before_end and furthest[before_end - 1] > token.start:
                 continue
             spans.append((token.start, token.end))
     return spans
