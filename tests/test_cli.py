@@ -735,3 +735,20 @@ def test_startup_does_not_import_the_heavy_modules() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert done.stdout.strip() == "[]"
+
+
+FRENCH = (
+    "Le conseil municipal a voté mardi pour prolonger les horaires de la bibliothèque. "
+    "Les habitants attendaient cette décision depuis longtemps, selon le maire de la ville. "
+    "La mesure entrera en vigueur au printemps et coûtera environ quarante mille euros par an."
+)
+
+
+def test_a_text_that_is_not_english_gives_a_note_and_exit_1() -> None:
+    run = slant("analyze", "-", "--baseline", "control", "--json", stdin=FRENCH.encode())
+    assert run.code == cli.EXIT_PARTIAL, run.err
+    assert "does not look like English" in run.err
+    record = json.loads(run.out)
+    assert any("does not look like English" in note for note in record["notes"])
+    english = slant("analyze", "-", "--baseline", "control", "--json", stdin=SHORT_TEXT.encode())
+    assert english.code == cli.EXIT_OK, english.err

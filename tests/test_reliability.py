@@ -526,12 +526,10 @@ def test_a_damaged_cache_is_rebuilt_not_used(
     pd.testing.assert_frame_equal(pd.read_parquet(path), fresh)
 
 
-# The two tests below state the documented behaviour that scale.py does not have yet
-# (see docs/reliability.md, "open"): they fail today and are marked as expected failures,
-# strictly, so the mark must be removed once scale.py reports and checks its cache.
+# A damaged cache is named on stderr and scored again; a flipped byte inside the values
+# is caught by the Parquet page checksums rather than used silently.
 
 
-@pytest.mark.xfail(strict=True, reason="scale.py: a damaged cache is rebuilt silently")
 @pytest.mark.parametrize("how", _DAMAGES)
 def test_a_damaged_cache_is_reported(
     how: str, tiny_cache: tuple[scale.Corpus, Path], capsys: pytest.CaptureFixture[str]
@@ -544,7 +542,6 @@ def test_a_damaged_cache_is_reported(
     assert str(path) in capsys.readouterr().err
 
 
-@pytest.mark.xfail(strict=True, reason="scale.py: pages carry no checksums")
 def test_a_flipped_byte_in_the_cached_values_is_caught(
     tiny_cache: tuple[scale.Corpus, Path],
 ) -> None:
