@@ -80,3 +80,12 @@ lock: ## regenerate requirements.lock from pyproject.toml in a clean environment
 
 clean: ## remove the virtual environment and caches (not figures/ or results/)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis out
+
+BENCH_SIZES ?= 1000 10000
+
+.PHONY: bench
+bench: env ## speed and memory benchmarks (minutes; BENCH_SIZES="1000 10000 100000" for more)
+	$(BIN)/python benchmarks/bench_profile_vs_bare.py
+	$(BIN)/python benchmarks/bench_scale.py --sizes $(BENCH_SIZES)
+	$(BIN)/python benchmarks/bench_scale.py --sizes 3000 --workers 1 2 --engines local dask
+	$(BIN)/python benchmarks/bench_big_text.py

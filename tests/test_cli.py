@@ -739,8 +739,8 @@ def test_startup_does_not_import_the_heavy_modules() -> None:
 
 FRENCH = (
     "Le conseil municipal a voté mardi pour prolonger les horaires de la bibliothèque. "
-    "Les habitants attendaient cette décision depuis longtemps, selon le maire de la ville. "
-    "La mesure entrera en vigueur au printemps et coûtera environ quarante mille euros par an."
+    "Les gens attendaient cette décision depuis longtemps, selon le maire de la ville. "
+    "La règle entrera en vigueur au printemps et coûtera environ quarante mille euros par an."
 )
 
 
