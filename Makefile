@@ -54,7 +54,7 @@ browser: ## Chromium for the browser tests: apt-get installs it when run as root
 	  echo "browser: using $(CHROMIUM)"; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  echo "browser: installing Debian's chromium with apt-get"; \
-	  { apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium; } \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; } \
 	    || echo "browser: apt-get could not install chromium; the browser tests will be SKIPPED"; \
 	else \
 	  echo "browser: no Chromium at $(CHROMIUM); the browser tests will be SKIPPED."; \
