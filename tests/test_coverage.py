@@ -346,7 +346,7 @@ def test_a_process_killed_mid_write_leaves_no_torn_file(tmp_path: Path) -> None:
     assert child.returncode == 9, child.stderr.decode()
     assert target.read_text(encoding="utf-8") == old
     (temp,) = leftovers(tmp_path)  # the dead process's hidden temporary file
-    assert temp.startswith(".story.txt.")
+    assert temp.startswith(".story.txt-")
     source = make_source("story", "https://news.example/story")
     corpus = load_coverage(tmp_path, sources=[source])
     assert [doc.text for doc in corpus] == ["The complete old report, as fetched last time.\n"]

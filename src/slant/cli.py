@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from slant._args import non_negative_int, positive_float, positive_int
 from slant.corpus import DEFAULT_MAX_BYTES, InputError
 
 if TYPE_CHECKING:
@@ -153,44 +154,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text.replace("_", ""))
-    except ValueError:
-        msg = f"{text!r} is not a whole number"
-        raise argparse.ArgumentTypeError(msg) from None
-    if value <= 0:
-        msg = f"{text} must be greater than 0"
-        raise argparse.ArgumentTypeError(msg)
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        msg = f"{text!r} is not a whole number"
-        raise argparse.ArgumentTypeError(msg) from None
-    if value < 0:
-        msg = f"{text} must not be negative"
-        raise argparse.ArgumentTypeError(msg)
-    return value
-
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        msg = f"{text!r} is not a number"
-        raise argparse.ArgumentTypeError(msg) from None
-    if not value > 0 or value == float("inf"):
-        msg = f"{text} must be a finite number greater than 0"
-        raise argparse.ArgumentTypeError(msg)
-    return value
-
-
 def _level(text: str) -> float:
-    value = _positive_float(text)
+    value = positive_float(text)
     if not value < 1:
         msg = f"{text} must be between 0 and 1, e.g. 0.95"
         raise argparse.ArgumentTypeError(msg)
@@ -697,21 +662,21 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _fetching(parser: argparse.ArgumentParser, *, what: str) -> None:
     parser.add_argument(
         "--max-bytes",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse {what} larger than N bytes (default {DEFAULT_MAX_BYTES:,})",
     )
     parser.add_argument(
         "--timeout",
-        type=_positive_float,
+        type=positive_float,
         default=20.0,
         metavar="SECONDS",
         help="time budget for fetching one URL, retries included (default 20)",
     )
     parser.add_argument(
         "--retries",
-        type=_non_negative_int,
+        type=non_negative_int,
         default=2,
         metavar="N",
         help="retries after a connection error, timeout, HTTP 429 or 5xx (default 2)",
@@ -907,7 +872,7 @@ def build_parser(*, with_score: bool = True) -> _Parser:
     validate.add_argument("file", metavar="FILE", help="the labelled file")
     validate.add_argument(
         "--resamples",
-        type=_positive_int,
+        type=positive_int,
         default=1000,
         metavar="N",
         help="bootstrap resamples (default 1000)",

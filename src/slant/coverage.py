@@ -22,7 +22,6 @@ import io
 import os
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -41,6 +40,7 @@ from slant.corpus import (
     split_header,
 )
 from slant.fetch import check_url, extract_article, fetch_url
+from slant.outputs import atomic_write_bytes
 
 __all__ = [
     "SOURCE_COLUMNS",
@@ -238,8 +238,6 @@ def default_cache_dir() -> Path:
     that the committed results (made offline) can be reproduced on a machine that has
     fetched coverage.
     """
-    import os  # noqa: PLC0415
-
     from slant.paths import project_root  # noqa: PLC0415
 
     override = os.environ.get(COVERAGE_CACHE_ENV)
@@ -368,43 +366,14 @@ def read_sources(path: str | Path | None = None) -> list[Source]:
 # --------------------------------------------------------------------------- atomic files
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def write_atomic(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that ``path`` is always either the old file or the new.
 
-    The bytes go to a hidden temporary file in the same folder (``.<name>.<random>.tmp``),
-    are flushed and fsync-ed, and the temporary file is then renamed over ``path`` with
-    :func:`os.replace`, which is atomic on POSIX and Windows. If anything fails before the
-    rename, the temporary file is removed and ``path`` is left untouched.
+    See :func:`slant.outputs.atomic_write_bytes`: a hidden temporary file in the same
+    folder (``.<name>-<random>.tmp``), flushed and fsync-ed, renamed over ``path``, and the
+    folder fsync-ed so that the rename survives a power cut.
     """
-    target = Path(path)
-    descriptor, temp_name = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
-    )
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)  # noqa: PTH105  (the atomic rename, named as such)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _fsync_folder(target.parent)
+    atomic_write_bytes(Path(path), data)
 
 
 def _remove_stale_temps(folder: Path) -> None:

@@ -47,7 +47,22 @@ def atomic_write_bytes(path: Path, data: bytes) -> Path:
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)
+    _fsync_folder(path.parent)
     return path
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where folders cannot be opened (Windows)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
 
 
 def write_csv(table: pd.DataFrame, name: str, folder: Path | None = None) -> Path:

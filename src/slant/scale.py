@@ -87,6 +87,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
+from slant._args import positive_int
 from slant.corpus import (
     DEFAULT_MAX_BYTES,
     TEXT_SUFFIXES,
@@ -1506,18 +1507,6 @@ def score(
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 2, 3, 130
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        msg = f"expected a whole number, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
-    if value < 1:
-        msg = f"must be at least 1, got {value}"
-        raise argparse.ArgumentTypeError(msg)
-    return value
-
-
 def configure_score_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Add the arguments of ``slant score`` to ``parser`` and return it."""
     parser.add_argument(
@@ -1536,7 +1525,7 @@ def configure_score_parser(parser: argparse.ArgumentParser) -> argparse.Argument
     )
     parser.add_argument(
         "--workers",
-        type=_positive_int,
+        type=positive_int,
         default=None,
         metavar="N",
         help="worker processes (default: every core; 1 scores in this process)",
@@ -1558,14 +1547,14 @@ def configure_score_parser(parser: argparse.ArgumentParser) -> argparse.Argument
     )
     parser.add_argument(
         "--chunk-size",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_CHUNK_SIZE,
         metavar="N",
         help=f"documents per unit of work (default {DEFAULT_CHUNK_SIZE})",
     )
     parser.add_argument(
         "--max-bytes",
-        type=_positive_int,
+        type=positive_int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help=f"refuse texts longer than this (default {DEFAULT_MAX_BYTES:,} bytes)",
