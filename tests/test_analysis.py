@@ -124,3 +124,13 @@ def test_helpers(lee) -> None:  # type: ignore[no-untyped-def]
     stacked = comparison_tables([result, result])
     assert len(stacked) == 2 * len(result.comparison.metrics)
     assert not math.isnan(result.distance.value)
+
+
+def test_marker_counts_pairs_each_count_with_its_rate() -> None:
+    from slant import tables
+
+    values = {"scare_quotes": 2.0, "scare_quotes_per_100": 1.5, "hedge_share": 0.5}
+    frame = tables.marker_counts(values)
+    assert list(frame["marker"]) == ["Scare quotes"]
+    assert list(frame["count"]) == [2]
+    assert list(frame["per_100_words"]) == [1.5]

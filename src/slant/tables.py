@@ -141,3 +141,21 @@ def records(items: Sequence[Any], *, columns: Sequence[str] | None = None) -> pd
     if columns is not None:
         frame = frame.reindex(columns=list(columns))
     return frame
+
+
+def marker_counts(values: Mapping[str, float]) -> pd.DataFrame:
+    """Each rhetorical marker's count and rate per 100 words, labelled from the registry.
+
+    Pairs every rhetoric metric ``<name>`` (a raw count) with its rate ``<name>_per_100``.
+    """
+    labels = {m.name: m.label for m in all_metrics()}
+    rows = [
+        {
+            "marker": labels[rate],
+            "count": int(values[rate.removesuffix("_per_100")]),
+            "per_100_words": values[rate],
+        }
+        for rate in values
+        if rate.endswith("_per_100") and rate.removesuffix("_per_100") in values
+    ]
+    return pd.DataFrame(rows, columns=["marker", "count", "per_100_words"])
