@@ -307,17 +307,9 @@ def _width() -> int:
 
 
 def _fmt(value: Any) -> str:
-    if value is None:
-        return "n/a"
-    number = float(value)
-    size = abs(number)
-    if number == 0 or size >= 100:
-        return f"{number:,.0f}"
-    if size >= 10:
-        return f"{number:.1f}"
-    if size >= 0.01:
-        return f"{number:.2f}"
-    return f"{number:.2g}"
+    from slant.report.render import format_number  # noqa: PLC0415  (keeps start-up light)
+
+    return format_number(value)
 
 
 def _plural(n: int, noun: str) -> str:

@@ -97,6 +97,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -1364,8 +1365,30 @@ def quotations(parsed: ParsedDocument) -> list[Quotation]:
     >>> [q.attributed for q in quotations(parse(text))]
     [True]
     """
+    return list(_analysis(parsed)[2])
+
+
+#: The last parse analysed, with its prepared document, reports and quotations. profile()
+#: runs the structure family and then rhetoric, which asks for the same quotations; one
+#: entry keyed by identity (a parse is immutable) lets both share the work without holding
+#: more than one document.
+_LAST: list[tuple[ParsedDocument, _Document, list[_Report], tuple[Quotation, ...]]] = []
+_LAST_LOCK = threading.Lock()
+
+
+def _analysis(
+    parsed: ParsedDocument,
+) -> tuple[_Document, list[_Report], tuple[Quotation, ...]]:
+    with _LAST_LOCK:
+        if _LAST and _LAST[0][0] is parsed:
+            _, doc, reports, found = _LAST[0]
+            return doc, reports, found
     doc = _prepare(parsed)
-    return _quotations(doc, _find_reports(doc))
+    reports = _find_reports(doc)
+    found = tuple(_quotations(doc, reports))
+    with _LAST_LOCK:
+        _LAST[:] = [(parsed, doc, reports, found)]
+    return doc, reports, found
 
 
 # --- the measurement -------------------------------------------------------------------
@@ -1502,7 +1525,7 @@ def measure(parsed: ParsedDocument, *, evidence: bool = True) -> Measurement:
         Family ``"structure"``; ``values`` holds one float per metric in :data:`METRICS`
         (NaN where the registry's ``nan_when`` says so).
     """
-    doc = _prepare(parsed)
+    doc, reports, quoted = _analysis(parsed)
     out = _Collector(evidence, [])
     values: dict[str, float] = {}
     n_words = sum(view.words for view in doc.views)
@@ -1599,8 +1622,7 @@ def measure(parsed: ParsedDocument, *, evidence: bool = True) -> Measurement:
     )
 
     # quotations and attribution
-    reports = _find_reports(doc)
-    found = _quotations(doc, reports)
+    found = list(quoted)
     attributed = [q for q in found if q.attributed]
     quoted_words = sum(q.words for q in found)
     values["quotation_count"] = float(len(found))

@@ -423,7 +423,8 @@ def _finite(value: Any) -> float | None:
     return number if math.isfinite(number) else None
 
 
-def _num(value: Any) -> str:
+def format_number(value: Any) -> str:
+    """A number as the summary, JSON-derived tables and report show it (``n/a`` if missing)."""
     number = _finite(value)
     if number is None:
         return "n/a"
@@ -1033,11 +1034,11 @@ def _comparison_section(analysis: Analysis) -> str:
         rows = [
             [
                 f'{_esc(m.label)} <span class="muted">({_esc(m.unit)})</span>',
-                _num(m.value),
-                _num(m.median),
-                f"{_num(m.q25)}–{_num(m.q75)}",
+                format_number(m.value),
+                format_number(m.median),
+                f"{format_number(m.q25)}–{format_number(m.q75)}",
                 _pct(m.percentile),
-                _num(m.z),
+                format_number(m.z),
                 _esc(m.reading),
             ]
             for m in analysis.comparison.metrics
@@ -1103,7 +1104,8 @@ def _charts(
             (
                 f"Chart: for up to 20 measurements, the spread of {baseline.label} as a box and "
                 f"the text as a diamond, on a common scale of robust z. The measurement "
-                f"furthest from the baseline median is {furthest.label} (z = {_num(furthest.z)})."
+                f"furthest from the baseline median is {furthest.label} "
+                f"(z = {format_number(furthest.z)})."
             ),
             (
                 "Each row is one measurement; the box holds the middle half of the baseline's "
@@ -1175,8 +1177,8 @@ def _charts(
             "Rhetorical markers",
             (
                 f"Bar chart: {len(rates)} kinds of rhetorical marker per 100 words of the text, "
-                f"each with its count; the most frequent is {top} ({_num(rates[top])} per 100 "
-                "words)."
+                f"each with its count; the most frequent is {top} "
+                f"({format_number(rates[top])} per 100 words)."
             ),
             "Rates per 100 words let texts of different lengths be compared.",
         )
@@ -1271,7 +1273,7 @@ def _words_section(analysis: Analysis, summaries: Sequence[ActorSummary]) -> str
         ("baseline", f"More typical of the {analysis.baseline.noun}"),
     ):
         rows = [
-            [_esc(k["word"]), _num(k["z"]), str(k["count_text"]), str(k["count_baseline"])]
+            [_esc(k["word"]), format_number(k["z"]), str(k["count_text"]), str(k["count_baseline"])]
             for k in keywords[side]
         ]
         if rows:
@@ -1285,7 +1287,9 @@ def _words_section(analysis: Analysis, summaries: Sequence[ActorSummary]) -> str
             )
     mentioned = [s for s in summaries if s.n > 0]
     if mentioned:
-        rows = [[_esc(s.actor), str(s.n), str(s.mentions), _num(s.mean)] for s in mentioned]
+        rows = [
+            [_esc(s.actor), str(s.n), str(s.mentions), format_number(s.mean)] for s in mentioned
+        ]
         parts.append(
             _table(
                 "Sentiment of the sentences that mention each actor",
@@ -1448,7 +1452,7 @@ def render_comparison(
         [
             _esc(name),
             _esc(a.document.date or "unknown"),
-            _num(a.distance.value),
+            format_number(a.distance.value),
             _pct(a.distance.percentile),
             f'<span class="hash">{_esc(a.document.sha256[:16])}…</span>',
         ]
@@ -1464,10 +1468,12 @@ def render_comparison(
     for m in record["metrics"]:
         cells = [
             _esc(m["label"]) + f' <span class="muted">({_esc(m["unit"])})</span>',
-            _num(m["median"]),
+            format_number(m["median"]),
         ]
         cells += [
-            "n/a" if entry is None else f"{_num(entry['value'])} ({_pct(entry['percentile'])})"
+            "n/a"
+            if entry is None
+            else f"{format_number(entry['value'])} ({_pct(entry['percentile'])})"
             for entry in m["texts"]
         ]
         metric_rows.append(cells)
